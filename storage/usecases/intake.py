@@ -1,0 +1,258 @@
+"""Citizen-side operations: what the bot does when a citizen writes.
+
+These take the session of the caller's unit of work and never commit: the
+bot processes one inbox update per write transaction, and everything that
+update causes (citizen row, submission, receipt in the outbox, the inbox row
+marked done) commits together or not at all. ``submit`` is the stand-alone
+use case (own transaction) for the CLI, seeding and tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.clock import utcnow
+from storage.db import Database
+from storage.models import CaseMessage, Citizen, OutboxMessage, Submission, SubmissionTheme, WatchSignup
+from storage.profile import Profile
+from storage.refs import next_ref, parse_ref
+from storage.vocabulary import Intent, Priority
+
+
+@dataclass(frozen=True)
+class TelegramIdentity:
+    user_id: int
+    chat_id: int
+    username: str | None = None
+    display_name: str | None = None
+    language_code: str | None = None
+
+
+@dataclass(frozen=True)
+class NewSubmission:
+    """Everything the bot knows about a new submission, labels included."""
+
+    kind: str
+    text: str
+    intent: str
+    lang: str = "und"
+    themes: Mapping[str, float] = field(default_factory=dict)  # theme -> confidence
+    confidence: float = 0.0
+    explain: Mapping[str, Any] = field(default_factory=dict)
+    place: str | None = None
+    place_text: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    occurred: str | None = None
+    occurred_at: dt.datetime | None = None
+    anonymous: bool = True
+    contact_allowed: bool = False
+    source_chat_id: int | None = None
+    source_message_id: int | None = None
+
+
+def new_pseudonym() -> str:
+    return f"Medborgare {secrets.token_hex(3).upper()}"
+
+
+async def upsert_citizen(session: AsyncSession, who: TelegramIdentity, *, now: dt.datetime | None = None) -> Citizen:
+    """Find the citizen by Telegram user id, or register them; refresh what Telegram says."""
+    now = now or utcnow()
+    citizen = (
+        await session.execute(select(Citizen).where(Citizen.telegram_user_id == who.user_id))
+    ).scalar_one_or_none()
+    if citizen is None:
+        citizen = Citizen(
+            telegram_user_id=who.user_id,
+            chat_id=who.chat_id,
+            pseudonym=new_pseudonym(),
+            language=_ui_language(who.language_code),
+            created_at=now,
+            last_seen_at=now,
+        )
+        session.add(citizen)
+    citizen.chat_id = who.chat_id
+    citizen.username = who.username
+    citizen.display_name = who.display_name
+    citizen.last_seen_at = now
+    if not citizen.language_chosen and who.language_code:
+        citizen.language = _ui_language(who.language_code)
+    await session.flush()
+    return citizen
+
+
+def _ui_language(language_code: str | None) -> str:
+    """Swedish unless Telegram says English (the bot answers only sv and en)."""
+    return "en" if (language_code or "").lower().startswith("en") else "sv"
+
+
+async def create_submission(
+    session: AsyncSession,
+    profile: Profile,
+    citizen: Citizen | None,
+    new: NewSubmission,
+    *,
+    now: dt.datetime | None = None,
+) -> Submission:
+    now = now or utcnow()
+    blocked = citizen is not None and citizen.blocked_at is not None
+    submission = Submission(
+        ref=await next_ref(session, profile.ref_prefix, now, profile.tz),
+        citizen_id=citizen.id if citizen else None,
+        kind=new.kind,
+        text=new.text,
+        lang=new.lang,
+        intent=new.intent,
+        confidence=new.confidence,
+        explain=dict(new.explain),
+        place=new.place,
+        place_text=new.place_text,
+        latitude=new.latitude,
+        longitude=new.longitude,
+        occurred=new.occurred,
+        occurred_at=new.occurred_at,
+        anonymous=new.anonymous,
+        contact_allowed=new.contact_allowed,
+        status="new",
+        priority=Priority.URGENT if new.intent == Intent.EMERGENCY else Priority.NORMAL,
+        from_blocked=blocked,
+        source_chat_id=new.source_chat_id,
+        source_message_id=new.source_message_id,
+        created_at=now,
+        updated_at=now,
+        themes=[SubmissionTheme(theme=t, confidence=c) for t, c in sorted(new.themes.items())],
+    )
+    session.add(submission)
+    await session.flush()
+    return submission
+
+
+async def find_by_source(session: AsyncSession, chat_id: int, message_id: int) -> Submission | None:
+    """The submission a Telegram message already produced (deduplication by natural key)."""
+    return (
+        await session.execute(
+            select(Submission).where(
+                Submission.source_chat_id == chat_id, Submission.source_message_id == message_id
+            )
+        )
+    ).scalar_one_or_none()
+
+
+async def citizen_submission(session: AsyncSession, citizen: Citizen, ref_text: str) -> Submission | None:
+    """A citizen's own submission by reference; another chat's reference is simply not found."""
+    ref = parse_ref(ref_text)
+    if ref is None:
+        return None
+    return (
+        await session.execute(select(Submission).where(Submission.ref == ref, Submission.citizen_id == citizen.id))
+    ).scalar_one_or_none()
+
+
+async def citizen_submissions(session: AsyncSession, citizen: Citizen, limit: int = 10) -> list[Submission]:
+    return list(
+        (
+            await session.execute(
+                select(Submission)
+                .where(Submission.citizen_id == citizen.id)
+                .order_by(Submission.created_at.desc(), Submission.id.desc())
+                .limit(limit)
+            )
+        ).scalars()
+    )
+
+
+async def enqueue_message(
+    session: AsyncSession,
+    *,
+    chat_id: int,
+    text: str,
+    kind: str = "reply",
+    citizen_id: int | None = None,
+    submission_id: int | None = None,
+    reply_markup: dict[str, Any] | None = None,
+    dedup_key: str | None = None,
+    created_by: str | None = None,
+    now: dt.datetime | None = None,
+) -> OutboxMessage:
+    """Queue a message (Telegram HTML, already escaped) for the bot's outbox sender."""
+    now = now or utcnow()
+    message = OutboxMessage(
+        chat_id=chat_id,
+        citizen_id=citizen_id,
+        submission_id=submission_id,
+        kind=kind,
+        text=text,
+        reply_markup=reply_markup,
+        dedup_key=dedup_key,
+        status="pending",
+        attempts=0,
+        next_attempt_at=now,
+        created_at=now,
+        created_by=created_by,
+    )
+    session.add(message)
+    await session.flush()
+    return message
+
+
+async def add_citizen_message(
+    session: AsyncSession, submission: Submission, citizen: Citizen, text: str, *, now: dt.datetime | None = None
+) -> CaseMessage:
+    """The citizen's answer joins the case thread of their submission."""
+    now = now or utcnow()
+    message = CaseMessage(
+        submission_id=submission.id, direction="in", author=citizen.pseudonym, text=text, created_at=now
+    )
+    session.add(message)
+    submission.updated_at = now
+    await session.flush()
+    return message
+
+
+async def add_watch_signup(
+    session: AsyncSession,
+    submission: Submission,
+    citizen: Citizen | None,
+    *,
+    area: str,
+    place: str | None,
+    households: int | None,
+    wants_new_group: bool,
+    wants_info_meeting: bool,
+    contact_ok: bool,
+    contact_method: str | None = None,
+    contact_value: str | None = None,
+    now: dt.datetime | None = None,
+) -> WatchSignup:
+    signup = WatchSignup(
+        submission_id=submission.id,
+        citizen_id=citizen.id if citizen else None,
+        area=area,
+        place=place,
+        households=households,
+        wants_new_group=wants_new_group,
+        wants_info_meeting=wants_info_meeting,
+        contact_ok=contact_ok,
+        contact_method=contact_method if contact_ok else None,
+        contact_value=contact_value if contact_ok else None,
+        created_at=now or utcnow(),
+    )
+    session.add(signup)
+    await session.flush()
+    return signup
+
+
+async def submit(
+    db: Database, profile: Profile, new: NewSubmission, who: TelegramIdentity | None = None
+) -> Submission:
+    """Stand-alone use case: store one submission in its own transaction."""
+    async with db.write() as session:
+        citizen = await upsert_citizen(session, who) if who else None
+        return await create_submission(session, profile, citizen, new)

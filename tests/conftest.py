@@ -41,6 +41,8 @@ def postgres_url() -> Iterator[str]:
     """A throw-away PostgreSQL database for this test session, migrated to head."""
     admin = postgres_admin_url()
     if admin is None:
+        if os.environ.get("TRYGG_REQUIRE_POSTGRES"):
+            pytest.fail(f"TRYGG_REQUIRE_POSTGRES is set but {POSTGRES_ENV} is not")
         pytest.skip(f"{POSTGRES_ENV} is not set")
     name = f"trygg_test_{uuid.uuid4().hex[:10]}"
     url = create_postgres_database(admin, name)

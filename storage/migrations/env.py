@@ -7,15 +7,8 @@ on SQLite and PostgreSQL from whatever ``TRYGG_DATABASE_URL`` says.
 
 from alembic import context
 
+from storage.migrate import include_object
 from storage.models import Base
-
-# Objects created by hand in migrations (full-text search, triggers) are not in
-# the models; autogenerate must not report them as drift.
-HAND_MADE_PREFIXES = ("submissions_fts", "ix_submissions_text_fts")
-
-
-def include_object(obj, name, type_, reflected, compare_to):  # noqa: ANN001 - alembic's signature
-    return not (name or "").startswith(HAND_MADE_PREFIXES)
 
 
 def run_migrations() -> None:

@@ -47,7 +47,7 @@ async def _run(args: argparse.Namespace) -> int:
 
     db = await open_migrated_database(settings)
     try:
-        report = await purge(db, profile, dry_run=args.dry_run)
+        report = await purge(db, profile, dry_run=args.dry_run, attachments_dir=settings.attachments_dir)
     finally:
         await db.close()
     print(report.describe(dry_run=args.dry_run), file=sys.stdout)

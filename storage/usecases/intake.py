@@ -23,6 +23,7 @@ from storage.db import Database
 from storage.models import CaseMessage, Citizen, OutboxMessage, Submission, SubmissionTheme, WatchSignup
 from storage.profile import Profile
 from storage.refs import next_ref, parse_ref
+from storage.textsafety import storable, storable_or_none
 from storage.vocabulary import Intent, Priority
 
 
@@ -79,8 +80,8 @@ async def upsert_citizen(session: AsyncSession, who: TelegramIdentity, *, now: d
         )
         session.add(citizen)
     citizen.chat_id = who.chat_id
-    citizen.username = who.username
-    citizen.display_name = who.display_name
+    citizen.username = storable_or_none(who.username)
+    citizen.display_name = storable_or_none(who.display_name)
     citizen.last_seen_at = now
     if not citizen.language_chosen and who.language_code:
         citizen.language = _ui_language(who.language_code)
@@ -107,13 +108,13 @@ async def create_submission(
         ref=await next_ref(session, profile.ref_prefix, now, profile.tz),
         citizen_id=citizen.id if citizen else None,
         kind=new.kind,
-        text=new.text,
+        text=storable(new.text),
         lang=new.lang,
         intent=new.intent,
         confidence=new.confidence,
         explain=dict(new.explain),
         place=new.place,
-        place_text=new.place_text,
+        place_text=storable_or_none(new.place_text),
         latitude=new.latitude,
         longitude=new.longitude,
         occurred=new.occurred,
@@ -208,7 +209,7 @@ async def add_citizen_message(
     """The citizen's answer joins the case thread of their submission."""
     now = now or utcnow()
     message = CaseMessage(
-        submission_id=submission.id, direction="in", author=citizen.pseudonym, text=text, created_at=now
+        submission_id=submission.id, direction="in", author=citizen.pseudonym, text=storable(text), created_at=now
     )
     session.add(message)
     submission.updated_at = now
@@ -234,14 +235,14 @@ async def add_watch_signup(
     signup = WatchSignup(
         submission_id=submission.id,
         citizen_id=citizen.id if citizen else None,
-        area=area,
+        area=storable(area),
         place=place,
         households=households,
         wants_new_group=wants_new_group,
         wants_info_meeting=wants_info_meeting,
         contact_ok=contact_ok,
         contact_method=contact_method if contact_ok else None,
-        contact_value=contact_value if contact_ok else None,
+        contact_value=storable_or_none(contact_value) if contact_ok else None,
         created_at=now or utcnow(),
     )
     session.add(signup)

@@ -8,7 +8,7 @@ import time
 import httpx
 import pytest
 from telegram import Bot
-from telegram.error import Conflict, InvalidToken
+from telegram.error import Conflict, InvalidToken, NetworkError
 
 from bot.localapi import LocalBotApi
 
@@ -67,7 +67,7 @@ async def test_long_poll_returns_as_soon_as_a_user_writes(ptb_bot: Bot, local_ap
     user = local_api.add_user("Anna")
     started = time.monotonic()
     poll = asyncio.create_task(ptb_bot.get_updates(timeout=20))
-    await local_api.wait_until(lambda: local_api.method_calls["getUpdates"] >= 1)
+    await local_api.wait_until(lambda: local_api.long_poll_waiting)
     await local_api.send_text(user, "hej")
     updates = await asyncio.wait_for(poll, 5)
     assert time.monotonic() - started < 3
@@ -111,8 +111,7 @@ async def test_a_newer_poll_ends_the_waiting_one_with_409(local_api: LocalBotApi
     second = Bot(local_api.token, base_url=local_api.base_url)
     async with first, second:
         waiting = asyncio.create_task(first.get_updates(timeout=20))
-        await local_api.wait_until(lambda: local_api.method_calls["getUpdates"] >= 1)
-        await asyncio.sleep(0.05)  # let the first poll reach its wait
+        await local_api.wait_until(lambda: local_api.long_poll_waiting)
         assert await second.get_updates(timeout=0) == ()
         with pytest.raises(Conflict, match="terminated by other getUpdates request"):
             await asyncio.wait_for(waiting, 5)
@@ -136,9 +135,24 @@ async def test_stop_answers_a_waiting_long_poll_at_once() -> None:
     bot = Bot(api.token, base_url=api.base_url)
     async with bot:
         poll = asyncio.create_task(bot.get_updates(timeout=30))
-        await api.wait_until(lambda: api.method_calls["getUpdates"] >= 1)
-        await asyncio.sleep(0.05)
+        await api.wait_until(lambda: api.long_poll_waiting)
         started = time.monotonic()
         await api.stop()
         assert await asyncio.wait_for(poll, 5) == ()
         assert time.monotonic() - started < 3
+
+
+async def test_restart_after_stop_keeps_port_and_state() -> None:
+    """stop()/start() is how tests simulate Telegram being unreachable for a while."""
+    async with LocalBotApi() as api:
+        user = api.add_user("Anna")
+        await api.send_text(user, "före")
+        port = api.port
+        bot = Bot(api.token, base_url=api.base_url)
+        async with bot:
+            await api.stop()
+            with pytest.raises(NetworkError):
+                await bot.get_updates()
+            await api.start()
+            assert api.port == port
+            assert [u.message.text for u in await bot.get_updates(timeout=1)] == ["före"]

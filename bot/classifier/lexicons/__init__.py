@@ -1,0 +1,1 @@
+"""Lexicon data files (TOML), one per language; see ../lexicon.py for the format."""

@@ -1,0 +1,138 @@
+"""Finding the municipality's place a message is about.
+
+Every name and alias of the profile is matched on folded tokens, so missing
+diacritics ("ostad") cost nothing. Swedish genitives ("Grebbestads hamn") are
+generated; definite forms ("Fjällbackan") come from the profile's aliases,
+because generating them would turn "bostaden" into Östad. Compounds that
+start with a long name ("Grebbestadsvägen") count. Typos are caught with
+Levenshtein distance (rapidfuzz) on words not otherwise known: one edit for
+names of 5-7 letters, two from 8 letters, first letter kept. Names that are
+everyday words ("Lur", "Backa") need a capital letter or a preposition.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from bot.classifier.text import Token, fold
+from storage.profile import Profile
+
+_COMPOUND_MIN = 8  # a name this long may start a compound word
+_FUZZY_MIN = 6  # words shorter than this are never fuzzy-matched
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceForm:
+    place_id: str
+    words: tuple[str, ...]  # folded tokens of the name or alias
+    written: str  # as in the profile
+    how: str  # "name", "alias", "genitive"
+    ambiguous: bool  # an everyday word too
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceHit:
+    place_id: str
+    score: float
+    position: int
+    explain: str
+
+
+class PlaceFinder:
+    def __init__(self, profile: Profile, common_words: frozenset[str], known_words: frozenset[str],
+                 prepositions: frozenset[str], origin_prepositions: frozenset[str],
+                 extra_aliases: dict[str, str] | None = None) -> None:
+        self._exact: dict[str, list[PlaceForm]] = {}  # first folded word -> forms
+        self._prefix: list[PlaceForm] = []
+        fuzzy: dict[str, PlaceForm] = {}
+        common = {fold(w) for w in common_words}
+        for place in profile.places:
+            names = [(place.name, "name")] + [(alias, "alias") for alias in place.aliases]
+            names += [(alias, "learned alias") for alias, pid in (extra_aliases or {}).items() if pid == place.id]
+            for written, how in names:
+                words = tuple(fold(written).split())
+                if not words:
+                    continue
+                ambiguous = len(words) == 1 and (words[0] in common or len(words[0]) <= 3)
+                forms = [PlaceForm(place.id, words, written, how, ambiguous)]
+                last = words[-1]
+                if not last.endswith(("s", "x", "z")) and not ambiguous:
+                    forms.append(PlaceForm(place.id, words[:-1] + (last + "s",), written, "genitive", False))
+                for form in forms:
+                    self._exact.setdefault(form.words[0], []).append(form)
+                    if len(form.words) == 1 and not form.ambiguous:
+                        if len(last) >= _COMPOUND_MIN and form.how != "genitive":
+                            self._prefix.append(form)
+                        if len(form.words[0]) >= _FUZZY_MIN - 1:
+                            fuzzy.setdefault(form.words[0], form)
+        self._fuzzy_keys = list(fuzzy)
+        self._fuzzy_forms = fuzzy
+        self._known = frozenset(fold(w) for w in known_words)
+        self._prepositions = frozenset(fold(w) for w in prepositions)
+        self._origin = frozenset(fold(w) for w in origin_prepositions)
+        self._fuzzy_cache: dict[str, tuple[PlaceForm, int] | None] = {}
+
+    def find(self, tokens: list[Token]) -> PlaceHit | None:
+        best: PlaceHit | None = None
+        for i, token in enumerate(tokens):
+            hit = self._at(tokens, i)
+            if hit and (best is None or hit.score > best.score):
+                best = hit
+        return best
+
+    def _at(self, tokens: list[Token], i: int) -> PlaceHit | None:
+        token = tokens[i]
+        word = token.folded
+        before = tokens[i - 1].folded if i else ""
+        after_preposition = before in self._prepositions
+        # the first place named wins, unless a later one is a surer match; "från X" is where someone came from
+        bonus = -0.1 if before in self._origin else 0.0
+        for form in self._exact.get(word, ()):
+            n = len(form.words)
+            if n > 1 and tuple(t.folded for t in tokens[i:i + n]) != form.words:
+                continue
+            if form.ambiguous and not self._named(token, before, after_preposition):
+                continue
+            return PlaceHit(form.place_id, 1.0 + bonus, i,
+                            f"{' '.join(t.text for t in tokens[i:i + n])} -> {form.place_id} ({form.how}{', ' + form.written if form.how != 'name' else ''})")
+        if len(word) < _FUZZY_MIN - 1 or word in self._known:
+            return None
+        for form in self._prefix:
+            name = form.words[0]
+            if word.startswith(name) and len(word) > len(name):
+                return PlaceHit(form.place_id, 0.7 + bonus, i, f"{token.text} -> {form.place_id} (compound of {form.written})")
+        if len(word) < _FUZZY_MIN:
+            return None
+        found = self._fuzzy(word)
+        if found is None:
+            return None
+        form, distance = found
+        return PlaceHit(form.place_id, 0.8 + bonus - 0.05 * distance, i,
+                        f"{token.text} -> {form.place_id} (typo of {form.written}, {distance} edit{'s' if distance > 1 else ''})")
+
+    @staticmethod
+    def _named(token: Token, before: str, after_preposition: bool) -> bool:
+        """Is an everyday word that is also a place name ("Lur", "backa") used as the name here?"""
+        capital = token.capitalised and not token.text.isupper()
+        if capital and (after_preposition or not token.sentence_start):
+            return True
+        # "i backa" in lower case is still the village; "ligga på lur" is not
+        return before in ("i", "in", "vid", "till") and token.text.islower()
+
+    def _fuzzy(self, word: str) -> tuple[PlaceForm, int] | None:
+        if word in self._fuzzy_cache:
+            return self._fuzzy_cache[word]
+        limit = 1 if len(word) < 8 else 2
+        result = None
+        match = process.extractOne(word, self._fuzzy_keys, scorer=Levenshtein.distance, score_cutoff=limit)
+        if match is not None:
+            key, distance, _ = match
+            if key[0] == word[0] and distance <= (1 if len(key) < 8 else 2):
+                result = (self._fuzzy_forms[key], int(distance))
+        if len(self._fuzzy_cache) > 100_000:
+            self._fuzzy_cache.clear()
+        self._fuzzy_cache[word] = result
+        return result

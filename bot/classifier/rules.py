@@ -1,0 +1,125 @@
+"""From cue and theme scores to one intent, with the reasons an officer can read.
+
+Emergency comes first and is decided by rule: danger (a knife, a fire, a
+break-in going on) times immediacy (now, help, hurry), damped by cues that
+it is over (yesterday, last week), that it keeps happening (every evening),
+that it is hypothetical ("får man ...?", "what if") or that the citizen says
+it is not urgent. Danger words with no time cue at
+all count as happening now: a missed emergency is the worst failure.
+Otherwise the strongest of tip, feedback, question and neighbourhood watch
+wins.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from storage.vocabulary import Intent, Theme
+
+EMERGENCY_THRESHOLD = 0.3
+# A danger described with no time at all ("man med kniv vid ICA") is taken as happening now.
+UNMARKED_IMMEDIACY = 0.75
+WATCH_THRESHOLD = 0.5
+_CRIME_THEMES = (Theme.BURGLARY, Theme.VIOLENCE, Theme.DRUGS, Theme.TRAFFIC, Theme.PUBLIC_SPACE)
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    n_words: int
+    question_mark: bool
+    plate: bool
+
+
+@dataclass(frozen=True, slots=True)
+class IntentDecision:
+    intent: str
+    confidence: float
+    scores: dict[str, float]
+    reasons: list[str]
+
+
+def decide(cues: dict[str, float], themes: dict[str, float], features: Features,
+           cue_terms: dict[str, list[str]], raw_themes: dict[str, float] | None = None) -> IntentDecision:
+    """``themes``: the scores of the themes; ``raw_themes`` the same before thresholds and rules
+    (defaults to ``themes``)."""
+    raw_themes = themes if raw_themes is None else raw_themes
+    def terms(cue: str) -> str:
+        return ", ".join(cue_terms.get(cue, [])[:6]) or "-"
+
+    danger, now, urgent = cues.get("danger", 0.0), cues.get("now", 0.0), cues.get("urgent", 0.0)
+    past, habit, calm = cues.get("past", 0.0), cues.get("habit", 0.0), cues.get("calm", 0.0)
+    hypothetical = cues.get("hypothetical", 0.0)
+    crime = max(themes.get(t, 0.0) for t in _CRIME_THEMES) * 0.6
+    # Any sign of an incident, also a theme word too weak to label the message ("förråd").
+    incident = _either(danger, max(raw_themes.get(t, 0.0) for t in _CRIME_THEMES) * 0.8)
+    immediacy = max(now, urgent)
+    unmarked = past == 0 and habit == 0
+    emergency = max(danger * (max(immediacy, UNMARKED_IMMEDIACY) if unmarked else immediacy), crime * immediacy,
+                    incident * immediacy if immediacy >= 0.65 else 0.0)
+    if urgent >= 0.7 and features.n_words <= 4 and past < 0.5:
+        emergency = max(emergency, urgent * 0.6)  # "Hjälp!", "HELP"
+    past_effect = past if past > now else past * 0.3
+    emergency *= (1 - 0.9 * past_effect) * (1 - 0.7 * habit) * (1 - calm) * (1 - 0.8 * hypothetical)
+
+    reasons: list[str] = []
+    if emergency >= EMERGENCY_THRESHOLD:
+        reasons.append(f"emergency {emergency:.2f}: danger {danger:.2f} [{terms('danger')}], "
+                       f"now {now:.2f} [{terms('now')}], urgent {urgent:.2f} [{terms('urgent')}], "
+                       f"crime themes {crime:.2f}, incident {incident:.2f}")
+        if past or habit or hypothetical:
+            reasons.append(f"damped by past {past:.2f} [{terms('past')}], habit {habit:.2f} [{terms('habit')}], "
+                           f"hypothetical {hypothetical:.2f} [{terms('hypothetical')}]")
+        confidence = min(1.0, 0.55 + emergency * 0.6)
+        return IntentDecision(Intent.EMERGENCY, round(confidence, 3),
+                              {"emergency": round(emergency, 3)}, reasons)
+    if danger or urgent:
+        reasons.append(f"not an emergency ({emergency:.2f} < {EMERGENCY_THRESHOLD}): danger {danger:.2f} "
+                       f"[{terms('danger')}], now {now:.2f}, urgent {urgent:.2f}, past {past:.2f} "
+                       f"[{terms('past')}], habit {habit:.2f} [{terms('habit')}], calm {calm:.2f}, "
+                       f"hypothetical {hypothetical:.2f}")
+
+    crime_strength = max(themes.get(t, 0.0) for t in _CRIME_THEMES[:4])
+    # Public space: vandalism is a crime (a tip), a broken lamp or litter is the municipality's work (feedback).
+    tip = _either(cues.get("observe", 0.0), crime_strength * 0.6, cues.get("vandalism", 0.0) * 0.55,
+                  0.4 if features.plate else 0.0)
+    question = _either(cues.get("question", 0.0), 0.45 if features.question_mark else 0.0)
+    feedback = _either(cues.get("feedback", 0.0), cues.get("maintenance", 0.0) * 0.55)
+    watch = cues.get("watch", 0.0)
+    scores = {
+        Intent.TIP: round(tip, 3),
+        Intent.FEEDBACK: round(feedback, 3),
+        Intent.QUESTION: round(question, 3),
+        Intent.NEIGHBOURHOOD_WATCH: round(watch, 3),
+        "emergency": round(emergency, 3),
+    }
+    if watch >= WATCH_THRESHOLD:
+        reasons.append(f"neighbourhood_watch {watch:.2f} [{terms('watch')}]")
+        return IntentDecision(Intent.NEIGHBOURHOOD_WATCH, round(min(1.0, 0.5 + watch / 2), 3), scores, reasons)
+    ranked = sorted(((tip, Intent.TIP), (feedback, Intent.FEEDBACK), (question, Intent.QUESTION)),
+                    key=lambda pair: -pair[0])
+    (top, intent), (second, _) = ranked[0], ranked[1]
+    if top < 0.15:
+        intent = Intent.QUESTION if features.question_mark else Intent.TIP if crime_strength >= 0.5 else Intent.FEEDBACK
+        reasons.append(f"no clear cue; default {intent}")
+        return IntentDecision(intent, 0.3, scores, reasons)
+    explain_terms = {Intent.TIP: "observe", Intent.FEEDBACK: "feedback", Intent.QUESTION: "question"}[intent]
+    extra = ""
+    if intent == Intent.FEEDBACK and cues.get("maintenance"):
+        extra = f", upkeep [{terms('maintenance')}]"
+    if intent == Intent.TIP and cues.get("vandalism"):
+        extra = f", vandalism [{terms('vandalism')}]"
+    if intent == Intent.TIP and crime_strength:
+        extra += f", crime themes {crime_strength:.2f}"
+    if intent == Intent.QUESTION and features.question_mark:
+        extra = ", question mark"
+    reasons.append(f"{intent} {top:.2f} [{terms(explain_terms)}]{extra}; next {ranked[1][1]} {second:.2f}")
+    confidence = min(1.0, top) * (0.6 + 0.4 * (top - second) / top)
+    return IntentDecision(intent, round(confidence, 3), scores, reasons)
+
+
+def _either(*weights: float) -> float:
+    """Noisy-OR: the chance that at least one piece of evidence holds."""
+    remaining = 1.0
+    for weight in weights:
+        remaining *= 1.0 - weight
+    return 1.0 - remaining

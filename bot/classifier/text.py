@@ -1,0 +1,84 @@
+"""Splitting a message into tokens the classifier can match.
+
+Each token keeps three spellings: the original (capitals tell names from
+words), the case-folded one (diacritics tell Swedish from Norwegian) and the
+folded one without diacritics (people type "ostad" for "Östad"). Clause and
+sentence boundaries are recorded because negation does not cross them and
+question words count only at the start of a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Letters and digits, with inner apostrophes kept ("don't", "isn't").
+_TOKEN_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# Punctuation that ends a sentence; commas and the like only end a clause.
+_SENTENCE_END = frozenset(".!?\n")
+_CLAUSE_END = frozenset(",;:()\"«»—–")
+# Swedish/European licence plates: ABC 123, ABC12D.
+PLATE_RE = re.compile(r"\b[A-ZÅÄÖ]{3} ?\d{2}[A-Z0-9]\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str  # as written
+    lower: str  # case-folded, NFC
+    folded: str  # case-folded without diacritics
+    start: int  # offset in the message
+    sentence_start: bool  # first token of a sentence
+    clause: int  # clause number; negation stays inside one clause
+
+    @property
+    def has_diacritics(self) -> bool:
+        return self.lower != self.folded
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def fold(text: str) -> str:
+    """Case-fold and strip combining marks ("Östad" -> "ostad"); same rule as storage.profile.fold."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def fold_word(word: str, cache: dict[str, str] | None = None) -> str:
+    """fold() memoised in ``cache``: messages repeat the same few thousand words."""
+    if cache is None:
+        return fold(word) if not word.isascii() else word
+    folded = cache.get(word)
+    if folded is None:
+        folded = fold(word) if not word.isascii() else word
+        if len(cache) > 200_000:
+            cache.clear()
+        cache[word] = folded
+    return folded
+
+
+def tokenize(text: str, clause_words: frozenset[str] = frozenset(),
+             fold_cache: dict[str, str] | None = None) -> list[Token]:
+    """Tokens of ``text``; ``clause_words`` (e.g. "men", "but") also start a new clause."""
+    tokens: list[Token] = []
+    clause = 0
+    sentence_start = True
+    prev_end = 0
+    for match in _TOKEN_RE.finditer(text):
+        gap = text[prev_end:match.start()]
+        if gap:
+            if any(c in _SENTENCE_END for c in gap):
+                sentence_start = True
+                clause += 1
+            elif any(c in _CLAUSE_END for c in gap):
+                clause += 1
+        word = match.group()
+        lower = unicodedata.normalize("NFC", word).casefold() if not word.isascii() else word.lower()
+        if lower in clause_words:
+            clause += 1
+        tokens.append(Token(word, lower, fold_word(lower, fold_cache), match.start(), sentence_start, clause))
+        sentence_start = False
+        prev_end = match.end()
+    return tokens

@@ -154,11 +154,11 @@ async def seed(
                         "contact_ok": rng.random() < 0.7, "contact_method": "telegram", "contact_value": None,
                         "created_at": created,
                     })
-            await session.execute(insert(Submission), rows)
+            await session.execute(insert(Submission.__table__), rows)
             if theme_rows:
-                await session.execute(insert(SubmissionTheme), theme_rows)
+                await session.execute(insert(SubmissionTheme.__table__), theme_rows)
             if watch_rows:
-                await session.execute(insert(WatchSignup), watch_rows)
+                await session.execute(insert(WatchSignup.__table__), watch_rows)
             signups += len(watch_rows)
             if progress:
                 progress(len(rows))
@@ -182,7 +182,7 @@ async def _insert_citizens(session: AsyncSession, n: int, now: dt.datetime) -> i
     first = ((await session.execute(select(func.max(Citizen.id)))).scalar() or 0) + 1
     base = SEED_TELEGRAM_ID_BASE + first
     for start in range(0, n, CHUNK):
-        await session.execute(insert(Citizen), [
+        await session.execute(insert(Citizen.__table__), [
             {
                 "id": first + i, "telegram_user_id": base + i, "chat_id": base + i,
                 "pseudonym": f"Medborgare S{first + i:05X}", "language": "sv", "language_chosen": False,

@@ -151,6 +151,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('submissions', schema=None) as batch_op:
         batch_op.create_index('ix_submissions_assignee', ['assignee', 'status'], unique=False)
+        batch_op.create_index('ix_submissions_closed', ['closed_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_submissions_citizen_id'), ['citizen_id'], unique=False)
         batch_op.create_index('ix_submissions_created', ['created_at'], unique=False)
         batch_op.create_index('ix_submissions_intent_created', ['intent', 'created_at'], unique=False)
@@ -341,6 +342,7 @@ def downgrade() -> None:
         batch_op.drop_index('ix_submissions_intent_created')
         batch_op.drop_index('ix_submissions_created')
         batch_op.drop_index(batch_op.f('ix_submissions_citizen_id'))
+        batch_op.drop_index('ix_submissions_closed')
         batch_op.drop_index('ix_submissions_assignee')
 
     op.drop_table('submissions')

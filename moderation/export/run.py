@@ -22,7 +22,7 @@ from pathlib import Path
 
 from moderation.export.geojson import places_geojson
 from moderation.export.manifest import WrittenFile, manifest_json
-from moderation.export.pii import Redactor
+from storage.pii import Redactor
 from moderation.export.publication import (
     Publication,
     SubmissionLine,

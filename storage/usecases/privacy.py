@@ -29,11 +29,16 @@ from storage.models import (
     Submission,
     WatchSignup,
 )
-from storage.pii import redact_personal_data
+from storage.pii import Redactor
 from storage.profile import Profile
 from storage.vocabulary import Status
 
 ERASED_OUTBOX_TEXT = "[raderat]"
+
+
+def redact_personal_data(text: str) -> str:
+    """Mask personal data in a text that stays after its author is erased."""
+    return Redactor()(text)
 
 
 @dataclass

@@ -13,7 +13,7 @@ from sqlalchemy import delete, select
 
 from moderation.export.disclosure import protect_week
 from moderation.export.cells import neutralise
-from moderation.export.pii import Redactor
+from storage.pii import Redactor
 from moderation.export.publication import keys_for, window_for
 from moderation.export.run import ALL_FORMATS, export_week
 from storage.models import Submission, SubmissionTheme

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from moderation.export.pii import Redactor
+from storage.pii import Redactor
 
 PLACES = ["Tanumshede", "Grebbestad", "Fjällbacka", "Hamburgsund", "Hede", "Lur", "Backa", "Östad"]
 redact = Redactor.for_places(PLACES)

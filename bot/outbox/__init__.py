@@ -1,0 +1,1 @@
+"""The outbox: every message to a citizen is a row first, then a Telegram message."""

@@ -1,0 +1,141 @@
+"""A citizen's turn: one update from a private chat, in its transaction.
+
+Built by the first handler group for every private-chat update (see
+``handlers/guard.py``): the citizen (registered or refreshed), their
+conversation state, the language to answer in, and ``say`` — which queues
+the answer in the outbox in this same transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import secrets
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import CallbackQuery, InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove, User
+
+from bot.context import UnitOfWork
+from bot.outbox.split import split_html
+from bot.services import Labels, Services
+from bot.texts import Html, clean
+from storage.clock import utcnow
+from storage.models import Citizen, Conversation
+from storage.usecases.intake import TelegramIdentity, enqueue_message, upsert_citizen
+
+_log = logging.getLogger("trygg.bot")
+# Languages the bot answers in English (it reads them; no translation of its own yet).
+ENGLISH_FOR = ("en", "no", "nb", "nn", "da", "de")
+Keyboard = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove
+
+
+def ui_language(language_code: str | None, offered: tuple[str, ...]) -> str:
+    code = (language_code or "").lower().split("-")[0]
+    if code in offered and code in ("sv", "en"):
+        return code
+    return "en" if code in ENGLISH_FOR and "en" in offered else "sv"
+
+
+@dataclass
+class Turn:
+    unit: UnitOfWork
+    services: Services
+    citizen: Citizen
+    chat_id: int
+    conversation: Conversation | None
+    now: dt.datetime
+    quiet: bool = False  # over the rate limit: store, do not answer
+    said: int = field(default=0)
+
+    @property
+    def session(self) -> AsyncSession:
+        return self.unit.session
+
+    @property
+    def lang(self) -> str:
+        return self.citizen.language if self.citizen.language in ("sv", "en") else "sv"
+
+    def t(self, key: str, **params: Any) -> Html:
+        return self.services.texts(self.lang, key, **params)
+
+    def classify(self, text: str) -> Labels:
+        return self.services.classifier.classify(text, self.lang)
+
+    # --- answers --------------------------------------------------------------
+
+    async def say(
+        self, text: str, keyboard: Keyboard | None = None, *, urgent: bool = False,
+        kind: str = "reply", submission_id: int | None = None,
+    ) -> None:
+        """Queue an answer (Telegram HTML) in the outbox; the dedup key makes a re-run idempotent."""
+        if self.quiet and not urgent:
+            return
+        parts = split_html(text)
+        for number, part in enumerate(parts, start=1):
+            self.said += 1
+            row = await enqueue_message(
+                self.session, chat_id=self.chat_id, citizen_id=self.citizen.id, submission_id=submission_id,
+                kind=kind, text=part, dedup_key=f"u{self.unit.update_id}:{self.said}", now=self.now,
+                reply_markup=keyboard.to_dict() if keyboard is not None and number == len(parts) else None,
+            )
+            self.unit.outbox_ids.append(row.id)
+
+    def answer_button(self, query: CallbackQuery, text: str | None = None) -> None:
+        """Answer the button press right after the commit (not through the outbox: it must be prompt)."""
+
+        async def answer() -> None:
+            try:
+                await query.answer(text=text)
+            except Exception as exc:  # an old query (> 15 min) cannot be answered; nothing is lost
+                _log.info("could not answer callback query: %s", exc)
+
+        self.unit.after_commit.append(answer)
+
+    # --- conversation state ---------------------------------------------------
+
+    @property
+    def flow(self) -> str | None:
+        return self.conversation.flow if self.conversation is not None else None
+
+    @property
+    def step(self) -> str | None:
+        return self.conversation.step if self.conversation is not None else None
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return dict(self.conversation.data or {}) if self.conversation is not None else {}
+
+    def start_flow(self, flow: str, step: str, data: dict[str, Any] | None = None) -> None:
+        data = {"nonce": secrets.token_hex(3), **(data or {})}
+        if self.conversation is None:
+            self.conversation = Conversation(citizen_id=self.citizen.id, flow=flow, step=step, data=data,
+                                             updated_at=self.now)
+            self.session.add(self.conversation)
+        else:
+            self.conversation.flow, self.conversation.step = flow, step
+            self.conversation.data, self.conversation.updated_at = data, self.now
+
+    def set_step(self, step: str, **changes: Any) -> None:
+        assert self.conversation is not None, "set_step outside a flow"
+        data = {**self.data, **changes}
+        self.conversation.step, self.conversation.data, self.conversation.updated_at = step, data, self.now
+
+    async def end_flow(self) -> None:
+        if self.conversation is not None:
+            await self.session.delete(self.conversation)
+            self.conversation = None
+
+
+async def open_turn(unit: UnitOfWork, services: Services, user: User, chat_id: int) -> Turn:
+    """Register or refresh the citizen and load where they are."""
+    now = utcnow()
+    identity = TelegramIdentity(
+        user_id=user.id, chat_id=chat_id, username=user.username,
+        display_name=clean(user.full_name)[:128] or None,
+        language_code=ui_language(user.language_code, services.profile.languages),
+    )
+    citizen = await upsert_citizen(unit.session, identity, now=now)
+    conversation = await unit.session.get(Conversation, citizen.id)
+    return Turn(unit=unit, services=services, citizen=citizen, chat_id=chat_id, conversation=conversation, now=now)

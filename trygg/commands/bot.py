@@ -17,6 +17,7 @@ import os
 import signal
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from storage.config import Settings
 from storage.db import Database
@@ -87,21 +88,21 @@ def scheduled_jobs(settings: Settings, profile: Profile, db: Database) -> Sequen
             logging.getLogger("trygg.jobs").info("%s", report.describe(dry_run=False))
 
     jobs = [ScheduledJob("daily-purge", purge, interval=dt.timedelta(hours=1))]
-    weekly = _weekly_export_job(settings, profile, db)
-    if weekly is not None:
-        jobs.append(ScheduledJob("weekly-export", weekly, interval=dt.timedelta(minutes=30)))
+    jobs.append(ScheduledJob("weekly-export", _weekly_export_job(settings, profile, db),
+                             interval=dt.timedelta(minutes=15)))
     return jobs
 
 
 def _weekly_export_job(settings: Settings, profile: Profile, db: Database):  # type: ignore[no-untyped-def]
-    """The export (issue #6) provides ``moderation.export.scheduled.run_due_export(db, profile, settings)``."""
-    try:
-        from moderation.export.scheduled import run_due_export  # type: ignore[import-not-found]
-    except ImportError:
-        logging.getLogger("trygg.jobs").info("the weekly export is not available in this build")
-        return None
+    """The weekly kartläggning export (issue #6), into the profile's export directory."""
+    from moderation.export.schedule import run_due_export
+    from storage.clock import utcnow
+
+    out_root = Path(profile.export.directory).resolve()
 
     async def export() -> None:
-        await run_due_export(db, profile, settings)
+        folder = await run_due_export(db, profile, out_root, utcnow())
+        if folder is not None:
+            logging.getLogger("trygg.jobs").info("weekly export written to %s", folder)
 
     return export

@@ -58,6 +58,9 @@ async def store_submission(
 ) -> Submission:
     """One submission from this citizen, labelled; urgent ones go to the top of the queue."""
     place = fields.pop("place", None) or labels.place
+    # Outside the tip flow nobody was asked; an answer in this same chat reveals
+    # nothing about the citizen, so officers may reply here (identity stays hidden).
+    fields.setdefault("contact_allowed", True)
     chosen = turn.services.profile.place(place)
     if chosen is not None and "latitude" not in fields:
         fields.update(latitude=chosen.lat, longitude=chosen.lon)

@@ -104,6 +104,7 @@ class PhoneView(Vertical):
     PhoneView #reply-keyboard { height: auto; }
     PhoneView #compose { height: auto; }
     PhoneView #say { width: 1fr; }
+    PhoneView #share { width: 6; min-width: 6; }
     """
 
     BINDINGS = [

@@ -10,12 +10,13 @@ coroutines (no awaits) and costs well under a millisecond per message.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from bot.classifier.corrections import CorrectionMemory
 from bot.classifier.language import UNDETERMINED, LanguageIdentifier
-from bot.classifier.lexicon import Entry, Lexicon, Match, Matcher, load_builtin
+from bot.classifier.lexicon import PART_GROUPS, Combo, Entry, Lexicon, Match, Matcher, load_builtin
 from bot.classifier.model import Classification, Correction
-from bot.classifier.places import PlaceFinder
+from bot.classifier.places import PlaceFinder, PlaceHit
 from bot.classifier.rules import Features, decide
 from bot.classifier.text import PLATE_RE, Token, fold, tokenize
 from storage.profile import Profile
@@ -23,16 +24,30 @@ from storage.vocabulary import THEMES, Intent, Theme
 
 MAX_CHARS = 10_000  # Telegram allows 4,096; anything longer is classified on its start
 THEME_THRESHOLD = 0.5
+# A theme needs one term of at least this weight: context words alone ("buskarna", "lekplatsen",
+# "husbil", "i diket") describe where something is, not what it is about.
+THEME_HEAD_WEIGHT = 0.35
+# In a long message a theme named once or twice by middling words is a passing mention.
+LONG_MESSAGE_WORDS = 50
+PASSING_WEIGHT = 0.7
 _NEGATION_WINDOW = 3
 _NEGATABLE_CUES = frozenset({"danger", "now", "urgent"})
 _URGENT_EMOJI = {"🚨": 0.8, "🆘": 0.9, "🔥": 0.5, "🔪": 0.5}
 _TERM_EVIDENCE = 0.5  # language evidence of one matched lexicon term
+# A bare "now" word ("nu", "now", "jetzt") is a time only in a sentence that also names a danger or a
+# crime; elsewhere it is a discourse word ("Nu ligger skräpet överallt", "nu får ni göra något").
+_NOW_GATE_THEMES = frozenset({Theme.BURGLARY, Theme.VIOLENCE, Theme.DRUGS})
+_UNGATED_NOW = 0.25  # what is left of a bare "now" word with no danger or crime beside it
+_IMPAIRED_DANGER = 0.5  # a drunk or drugged driver on the road
 
 
 class Classifier:
     def __init__(self, profile: Profile, corrections: Iterable[Correction] = ()) -> None:
         lexicon = load_builtin()
         self._lexicon = lexicon
+        self._combos: dict[str, Combo] = lexicon.combos
+        self._gated: dict[int, Entry] = {}
+        self._selves: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         languages = [d for d in lexicon.languages.values() if d.lang not in ("*", "xx")]
         stopwords = frozenset().union(*(d.stopwords for d in languages))
         prepositions = frozenset().union(*(d.place_prepositions for d in languages))
@@ -54,6 +69,7 @@ class Classifier:
         self._clause_words = frozenset().union(*(d.clause_words for d in languages))
         self._fold_cache: dict[str, str] = {}
         self._negation_stops = frozenset(fold(w) for d in languages for w in d.negation_stops)
+        self._near_negators = frozenset(fold(w) for d in languages for w in d.near_negators)
         self._applied: dict[str, frozenset[str]] = {}
         self._negators: dict[str, frozenset[str]] = {}
         self._neutral: dict[str, frozenset[str]] = {}
@@ -69,20 +85,28 @@ class Classifier:
             text = text[:MAX_CHARS]
         tokens = tokenize(text, self._clause_words, self._fold_cache)
         matches = self._matcher.find(tokens)
-        language = self._language.identify(text, tokens, _term_languages(matches), language_code)
+        place_hit = self._places.find(tokens)
+        # A Swedish place name says nothing about the language of "stolen outboard, Resö harbour".
+        lang_text, lang_tokens = _without_place(text, tokens, place_hit)
+        language = self._language.identify(lang_text, lang_tokens, _term_languages(matches, tokens), language_code)
         lang = language.lang
         explain["lang"] = f"{lang}: {language.how}"
 
-        kept, negated = self._filter(matches, tokens, lang)
-        theme_scores, theme_terms = _combine(kept, tokens, "theme", lang)
+        sentences = _sentence_numbers(tokens)
+        with_combos, own_doing = self._with_combos(matches, sentences, tokens, lang)
+        kept, negated = self._filter(with_combos, tokens, lang)
+        kept = self._gate_now(kept, sentences)
+        theme_scores, theme_terms, strongest = _combine(kept, tokens, "theme", lang)
         raw_themes = dict(theme_scores)
-        cue_scores, cue_terms = _combine(kept, tokens, "cue", lang)
+        _weak_themes(kept, len(tokens), theme_scores, theme_terms, strongest)
+        cue_scores, cue_terms, _ = _combine(kept, tokens, "cue", lang)
         self._add_surface_cues(text, tokens, cue_scores, cue_terms)
-        _impaired_driving(theme_scores, theme_terms, cue_scores, cue_terms)
+        _impaired_driving(kept, sentences, tokens, theme_scores, theme_terms, cue_scores, cue_terms)
         themes = tuple(sorted(t for t in THEMES if theme_scores.get(t, 0.0) >= THEME_THRESHOLD))
         features = Features(n_words=len(tokens), question_mark="?" in text, plate=bool(PLATE_RE.search(text)))
         decision = decide(cue_scores, theme_scores, features, cue_terms, raw_themes)
-        place_hit = self._places.find(tokens)
+        if decision.intent == Intent.NEIGHBOURHOOD_WATCH and themes:
+            themes = _background_themes(themes, kept, sentences, theme_scores, theme_terms)
 
         explain["intent"] = decision.reasons
         explain["intent_scores"] = decision.scores
@@ -92,6 +116,8 @@ class Classifier:
             explain["themes_below_threshold"] = weak
         if negated:
             explain["negated"] = negated
+        if own_doing:
+            explain["not_counted"] = own_doing
         explain["place"] = place_hit.explain if place_hit else None
 
         intent, confidence = decision.intent, decision.confidence
@@ -125,6 +151,70 @@ class Classifier:
         )
 
     # -- helpers --------------------------------------------------------------
+
+    def _with_combos(self, matches: list[Match], sentences: list[int], tokens: list[Token],
+                     lang: str) -> tuple[list[Match], list[str]]:
+        """The matched terms, with each combination found (its two parts near each other in one
+        sentence) added as a match spanning both parts; the parts themselves are dropped. An act
+        the writer does ("jag tar cykeln till jobbet") or one on the actor's own things ("han skruvar
+        på sin båtmotor") is left out, and said so."""
+        parts: dict[str, tuple[list[Match], list[Match]]] = {}
+        plain: list[Match] = []
+        for match in matches:
+            group = match.entry.group
+            if group in PART_GROUPS:
+                sides = parts.setdefault(match.entry.label, ([], []))
+                sides[group == PART_GROUPS[1]].append(match)
+            else:
+                plain.append(match)
+        own_doing: list[str] = []
+        for combo_id, (firsts, seconds) in parts.items():
+            if not firsts or not seconds:
+                continue
+            combo = self._combos[combo_id]
+            found = _nearest_pair(firsts, seconds, combo, sentences)
+            if found is None:
+                continue
+            first, last, act = found
+            if combo.actor:
+                selves, owns = self._self_sets(lang)
+                before = [t for t in tokens[max(0, act.first - 2):act.first] if t.clause == tokens[act.first].clause]
+                if any(t.folded in selves for t in before) or any(t.folded in owns for t in tokens[first:last + 1]):
+                    own_doing.append(f"{_surface(tokens, Match(combo.entries[0], first, last))} ({combo.name}) "
+                                     f"is the writer's own doing or the actor's own things")
+                    continue
+            plain.extend(Match(entry, first, last) for entry in combo.entries)
+        return plain, list(dict.fromkeys(own_doing))
+
+    def _self_sets(self, lang: str) -> tuple[frozenset[str], frozenset[str]]:
+        """The writer-as-subject words and reflexive possessives of ``lang`` (and English)."""
+        if lang not in self._selves:
+            data = [d for d in self._lexicon.languages.values() if d.lang in (lang, "en") or lang in d.also_for]
+            self._selves[lang] = (frozenset(fold(w) for d in data for w in d.self_words),
+                                  frozenset(fold(w) for d in data for w in d.own_words))
+        return self._selves[lang]
+
+    def _gate_now(self, matches: list[Match], sentences: list[int]) -> list[Match]:
+        """Bare "now" words count as "now" beside a danger or crime term, and only weakly elsewhere."""
+        gated = [m for m in matches if m.entry.label == "now_word"]
+        if not gated:
+            return matches
+        anchors = {sentences[m.first] for m in matches
+                   if (m.entry.group == "cue" and m.entry.label == "danger" and m.entry.weight >= 0.5)
+                   or (m.entry.group == "theme" and m.entry.label in _NOW_GATE_THEMES and m.entry.weight >= 0.5)}
+        result = [m for m in matches if m.entry.label != "now_word"]
+        for match in gated:
+            near = sentences[match.first] in anchors
+            key = id(match.entry) * 2 + near
+            entry = self._gated.get(key)
+            if entry is None:
+                old = match.entry
+                entry = replace(old, label="now", weight=old.weight if near else round(old.weight * _UNGATED_NOW, 3),
+                                pattern=old.pattern + (" (beside a danger or crime)" if near
+                                                       else " (no danger or crime in the sentence)"))
+                self._gated[key] = entry
+            result.append(Match(entry, match.first, match.last))
+        return result
 
     def _language_sets(self, lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         """Which lexicons apply to text in ``lang``, its negation words, and its false friends."""
@@ -168,7 +258,7 @@ class Classifier:
             if entry.lang not in ("*", lang) and first.folded in neutral:
                 continue
             if entry.negatable and (entry.group == "theme" or entry.label in _NEGATABLE_CUES):
-                negator = _negator(tokens, match, negators, self._negation_stops)
+                negator = _negator(tokens, match, negators, self._negation_stops, self._near_negators)
                 if negator is not None:
                     negated.append(f"{_surface(tokens, match)} ({entry.label}) negated by {negator!r}")
                     continue
@@ -194,29 +284,125 @@ class Classifier:
             add("urgent", 0.3, "CAPITALS")
 
 
-def _impaired_driving(themes: dict[str, float], theme_terms: dict[str, list[str]],
+def _impaired_driving(matches: list[Match], sentences: list[int], tokens: list[Token],
+                      themes: dict[str, float], theme_terms: dict[str, list[str]],
                       cues: dict[str, float], cue_terms: dict[str, list[str]]) -> None:
-    """Driving while drunk or drugged is traffic as well as drugs: "hög som ett hus och kör"."""
-    driving = cues.get("driving", 0.0)
-    impaired = max(cues.get("intoxicated", 0.0), themes.get(Theme.DRUGS, 0.0))
-    if driving >= 0.5 and impaired >= 0.5 and themes.get(Theme.TRAFFIC, 0.0) < 0.85:
-        themes[Theme.TRAFFIC] = 0.85
-        theme_terms.setdefault(Theme.TRAFFIC, []).append(
-            f"impaired driving: {', '.join(cue_terms.get('driving', [])[:2])} + "
-            f"{', '.join((cue_terms.get('intoxicated') or theme_terms.get(Theme.DRUGS) or [])[:2])}")
+    """Driving while drunk or drugged is traffic as well as drugs ("hög som ett hus och kör"), and a
+    danger on the road (an emergency unless it is over or keeps happening). The driving and the
+    intoxication must be in one sentence: a dealer who "kör en svart Golf" is not driving drugged."""
+    driving = [m for m in matches if m.entry.group == "cue" and m.entry.label == "driving" and m.entry.weight >= 0.5]
+    if not driving:
+        return
+    counter = [m for m in matches if m.entry.group == "cue" and m.entry.label == "intoxicated" and m.entry.weight < 0]
+    impaired = [m for m in matches if m.entry.group == "cue" and m.entry.label == "intoxicated"
+                and m.entry.weight >= 0.5  # not "full" in "i full fart"
+                and not any(c.first <= m.last and m.first <= c.last for c in counter)]
+    for drive in driving:
+        for state in impaired:
+            if sentences[drive.first] == sentences[state.first]:
+                why = f"impaired driving: {_surface(tokens, drive)} + {_surface(tokens, state)} in one sentence"
+                if themes.get(Theme.TRAFFIC, 0.0) < 0.85:
+                    themes[Theme.TRAFFIC] = 0.85
+                    theme_terms.setdefault(Theme.TRAFFIC, []).append(why)
+                cues["danger"] = 1 - (1 - cues.get("danger", 0.0)) * (1 - _IMPAIRED_DANGER)
+                cue_terms.setdefault("danger", []).append(why)
+                return
+
+
+def _without_place(text: str, tokens: list[Token], hit: PlaceHit | None) -> tuple[str, list[Token]]:
+    if hit is None:
+        return text, tokens
+    first, last = tokens[hit.position], tokens[hit.end]
+    end = last.start + len(last.text)
+    return text[:first.start] + " " * (end - first.start) + text[end:], tokens[:hit.position] + tokens[hit.end + 1:]
+
+
+def _weak_themes(matches: list[Match], n_words: int, scores: dict[str, float], terms: dict[str, list[str]],
+                 strongest: dict[str, float]) -> None:
+    """Themes above the threshold that the words do not carry: only context words ("buskarna",
+    "lekplatsen", "i diket"), or, in a long message, a theme other than its main one named by one or
+    two middling words in passing ("parkerar vid soptunnorna" in a long tip about dealing)."""
+    long = n_words >= LONG_MESSAGE_WORDS
+    main = max(scores.values(), default=0.0)
+    for theme, score in scores.items():
+        if score < THEME_THRESHOLD:
+            continue
+        top = strongest.get(theme, 0.0)
+        if top < THEME_HEAD_WEIGHT:
+            why = f"only context words (none of weight {THEME_HEAD_WEIGHT} or more)"
+        elif long and score < main and top < PASSING_WEIGHT and len({m.first for m in matches if m.entry.group == "theme"
+                                                      and m.entry.label == theme and m.entry.weight > 0}) <= 2:
+            why = f"passing mention in a long message (at most two words, none of weight {PASSING_WEIGHT})"
+        else:
+            continue
+        scores[theme] = THEME_THRESHOLD * 0.98
+        terms[theme].append(why)
+
+
+def _background_themes(themes: tuple[str, ...], matches: list[Match], sentences: list[int],
+                       scores: dict[str, float], terms: dict[str, list[str]]) -> tuple[str, ...]:
+    """In a message about neighbourhood watch a theme named once in passing ("vi hade ett inbrott i
+    våras", "skyltarna har blivit stulna") is not what it is about; one named as the reason
+    ("efter alla inbrott", "för att stoppa stölderna") or named again is."""
+    motives = [m for m in matches if m.entry.group == "cue" and m.entry.label == "motive"]
+    kept: list[str] = []
+    for theme in themes:
+        where = [m for m in matches if m.entry.group == "theme" and m.entry.label == theme and m.entry.weight > 0]
+        reason = any(0 <= w.first - m.last <= 3 and sentences[w.first] == sentences[m.last]
+                     for w in where for m in motives)
+        if len({m.first for m in where}) == 1 and not reason:
+            scores[theme] = THEME_THRESHOLD * 0.98
+            terms[theme].append("named once in passing in a message about neighbourhood watch")
+        else:
+            kept.append(theme)
+    return tuple(kept)
+
+
+def _sentence_numbers(tokens: list[Token]) -> list[int]:
+    numbers: list[int] = []
+    number = -1
+    for token in tokens:
+        number += token.sentence_start
+        numbers.append(number)
+    return numbers
+
+
+def _nearest_pair(firsts: list[Match], seconds: list[Match], combo: Combo,
+                  sentences: list[int]) -> tuple[int, int, Match] | None:
+    """The token span of the closest first/second pair within the combination's reach, and the
+    match of its first part; or None."""
+    best: tuple[int, int, int, Match] | None = None
+    for a in firsts:
+        for b in seconds:
+            if a.first <= b.last and b.first <= a.last:
+                continue  # the same words cannot be both parts
+            if combo.ordered and b.first < a.first:
+                continue
+            lo, hi = (a, b) if a.first < b.first else (b, a)
+            gap = hi.first - lo.last - 1
+            if gap > combo.within or sentences[lo.first] != sentences[hi.last]:
+                continue
+            if best is None or gap < best[0]:
+                best = (gap, lo.first, hi.last, a)
+    return None if best is None else (best[1], best[2], best[3])
 
 
 def _exact_terms(entries: list[Entry]) -> list[str]:
     return [e.elements[0].folded for e in entries if len(e.elements) == 1]
 
 
-def _term_languages(matches: list[Match]) -> dict[str, float]:
-    """Language evidence from matched lexicon terms: each token counts once, shared between languages."""
+def _term_languages(matches: list[Match], tokens: list[Token]) -> dict[str, float]:
+    """Language evidence from matched lexicon terms: each token counts once, shared between languages.
+    A term matched through other diacritics ("stjäl*" on Danish "stjålet") is no evidence."""
     by_token: dict[int, set[str]] = {}
     for match in matches:
         lang = match.entry.lang
-        if lang not in ("*", "xx"):
-            by_token.setdefault(match.first, set()).add(lang)
+        if lang in ("*", "xx"):
+            continue
+        token, element = tokens[match.first], match.entry.elements[0] if match.entry.elements else None
+        if element is not None and token.has_diacritics and not element.plain and element.lower not in token.lower:
+            continue
+        by_token.setdefault(match.first, set()).add(lang)
     scores: dict[str, float] = {}
     for langs in by_token.values():
         for lang in langs:
@@ -224,18 +410,22 @@ def _term_languages(matches: list[Match]) -> dict[str, float]:
     return scores
 
 
-def _negator(tokens: list[Token], match: Match, negators: frozenset[str], stops: frozenset[str]) -> str | None:
+def _negator(tokens: list[Token], match: Match, negators: frozenset[str], stops: frozenset[str],
+             near: frozenset[str] = frozenset()) -> str | None:
     """The negation word that applies to the match: up to three words before it in the same
     clause ("inget inbrott", "inte haft några inbrott"), not across a stop word ("inget åt
-    knarket" is about doing nothing), or right after it ("brinner inte")."""
+    knarket" is about doing nothing), or right after it ("brinner inte"). A preposition that
+    negates ("utan", "without") reaches only the next word: "en skåpbil utan dekaler har åkt runt"
+    still drove round."""
     clause = tokens[match.first].clause
     for j in range(match.first - 1, max(-1, match.first - 1 - _NEGATION_WINDOW), -1):
         if tokens[j].clause != clause or tokens[j].folded in stops:
             break
-        if tokens[j].folded in negators:
+        if tokens[j].folded in negators and not (j < match.first - 1 and tokens[j].folded in near):
             return tokens[j].text
     after = match.last + 1
-    if after < len(tokens) and tokens[after].folded in negators and tokens[after].clause == clause:
+    if (after < len(tokens) and tokens[after].folded in negators and tokens[after].folded not in near
+            and tokens[after].clause == clause):  # "brinner inte", but "moppe utan hjälm" is a moped
         return tokens[after].text
     return None
 
@@ -245,22 +435,50 @@ def _surface(tokens: list[Token], match: Match) -> str:
 
 
 def _combine(matches: list[Match], tokens: list[Token], group: str,
-             lang: str) -> tuple[dict[str, float], dict[str, list[str]]]:
-    """Noisy-OR per label over the positions where its terms matched (the strongest term per position)."""
-    best: dict[str, dict[int, tuple[float, Match]]] = {}
-    for match in matches:
-        entry = match.entry
-        if entry.group != group:
+             lang: str) -> tuple[dict[str, float], dict[str, list[str]], dict[str, float]]:
+    """Noisy-OR per label over the positions where its terms matched (the strongest term per position).
+
+    Counter-evidence (a negative weight) cancels the label's terms on the same words ("gäng grannar"
+    cancels "gäng" under violence, "sparkade sönder" cancels "sparkade"). A negative combination that
+    covers none of the label's terms scales the label down by (1 - |w|) ("krossat rutan ... tagit
+    navigatorn": a theft, so the smashing is not vandalism); a negative word term covering none does
+    nothing. Also returns the strongest term weight per label."""
+    mine = [m for m in matches if m.entry.group == group]
+    dropped: set[int] = set()  # indices into mine
+    cancelled_by: dict[int, str] = {}
+    for c, counter in enumerate(mine):
+        if counter.entry.weight >= 0:
             continue
+        for i, match in enumerate(mine):
+            if (match.entry.weight > 0 and match.entry.label == counter.entry.label
+                    and match.first <= counter.last and counter.first <= match.last):
+                dropped.add(i)
+                cancelled_by[c] = _surface(tokens, counter)
+    best: dict[str, dict[int, tuple[float, Match]]] = {}
+    cancelled: dict[str, list[str]] = {}
+    for i, match in enumerate(mine):
+        entry = match.entry
+        if i in dropped:
+            continue
+        if i in cancelled_by:
+            cancelled.setdefault(entry.label, []).append(f"{cancelled_by[i]} ~ {entry.pattern} "
+                                                         f"({entry.lang} lexicon): cancels the words it covers")
+            continue
+        if entry.weight < 0 and entry.elements:
+            continue  # a word term that covers none of the label's terms
         at = best.setdefault(entry.label, {})
         key = match.first if entry.weight > 0 else -1 - match.first  # counter-evidence kept apart
         current = at.get(key)
-        # the message's own language first ("slår" means what Swedish says in Swedish text), then the strongest
-        if current is None or (entry.lang == lang, abs(entry.weight)) > (current[1].entry.lang == lang, abs(current[0])):
+        # the longest phrase first ("slår løs på" over "slår"), then the message's own language ("slår"
+        # means what Swedish says in Swedish text), then the strongest
+        if current is None or ((match.last - match.first, entry.lang == lang, abs(entry.weight))
+                               > (current[1].last - current[1].first, current[1].entry.lang == lang, abs(current[0]))):
             at[key] = (entry.weight, match)
     scores: dict[str, float] = {}
     terms: dict[str, list[str]] = {}
+    strongest: dict[str, float] = {}
     for label, positions in best.items():
+        strongest[label] = max((w for w, _ in positions.values()), default=0.0)
         remaining, damping = 1.0, 1.0
         described: list[str] = []
         for weight, match in positions.values():
@@ -272,5 +490,5 @@ def _combine(matches: list[Match], tokens: list[Token], group: str,
             origin = "officers' corrections" if entry.source == "corrections" else f"{entry.lang} lexicon"
             described.append(f"{_surface(tokens, match)} ~ {entry.pattern} ({origin}, {weight:g})")
         scores[label] = (1.0 - remaining) * damping
-        terms[label] = list(dict.fromkeys(described))
-    return scores, terms
+        terms[label] = list(dict.fromkeys(described + cancelled.get(label, [])))
+    return scores, terms, strongest

@@ -166,9 +166,10 @@ class LanguageIdentifier:
             if top_lang and top > 0 and top > second:
                 return LanguageResult(top_lang, f"short message, word scores ({why})")
             return LanguageResult(self.default_language, "short message, municipality's default language")
-        return self._langdetect(text, scores, ranked, why)
+        return self._langdetect(text, scores, ranked, why, prior)
 
-    def _langdetect(self, text: str, scores: dict[str, float], ranked: list, why: str) -> LanguageResult:
+    def _langdetect(self, text: str, scores: dict[str, float], ranked: list, why: str,
+                    prior: str | None = None) -> LanguageResult:
         self.warm_up()
         assert self._factory is not None and self._near_factory is not None
         near = len(ranked) >= 2 and ranked[0][0] in _NEAR_LANGUAGES and ranked[1][0] in _NEAR_LANGUAGES
@@ -184,10 +185,11 @@ class LanguageIdentifier:
             lang = ranked[0][0] if ranked else self.default_language
             return LanguageResult(lang, f"langdetect found no features; word scores ({why})")
         best = probabilities[0]
-        # langdetect confuses the Scandinavian languages; words that tell them apart win.
+        # langdetect confuses the Scandinavian languages; words that tell them apart win, by a wider
+        # margin when the citizen's Telegram language agrees with langdetect.
         scandinavian = ("sv", "no", "da")
         if best.lang in scandinavian and ranked and ranked[0][0] in scandinavian and ranked[0][0] != best.lang:
-            if ranked[0][1] - scores.get(best.lang, 0.0) >= 0.5:
+            if ranked[0][1] - scores.get(best.lang, 0.0) >= (1.0 if best.lang == prior else 0.5):
                 return LanguageResult(ranked[0][0], f"langdetect said {best.lang} {best.prob:.2f}; word scores ({why}) decide between Scandinavian languages")
         return LanguageResult(best.lang, f"langdetect {best.lang} {best.prob:.2f} (prior from word scores: {why or 'none'})")
 

@@ -10,6 +10,7 @@ each matched against one token:
 ``*word``    the token ends with it: compound tails ("*stöld" -> båtmotorstöld)
 ``*word*``   anywhere in the token ("*knark*" -> knarkhandel, storknarkare)
 ``_``        any one token ("för _ sedan" -> "för två veckor sedan" needs two: "för _ _ sedan")
+``#``        a number ("i #" -> "i 90", "# km")
 ``=word``    diacritics must be as written ("=rån" does not match "ran");
              otherwise a term written with å/ä/ö also matches the text without them
 ``^word``    (first element only) the token starts a sentence
@@ -23,6 +24,22 @@ their weight ("inbrot" -> inbrott).
 
 Terms are matched case-insensitively. A term written without diacritics
 only matches text without them ("gang" does not match "gång").
+
+A combination (``[combos.<name>]``) is evidence that neither word gives
+alone: a term of its ``first`` list and one of its ``second`` list in the
+same sentence with at most ``within`` words between them (either order, or
+``ordered = true``), e.g. a movement ("åker runt", "smyger") near holiday
+homes ("sommarstugorna") is casing for a break-in. With ``actor = true`` the
+first part is somebody's act, not counted when the writer is its subject
+("vi går runt husen", the language's ``self_words``) or the thing is the
+actor's own ("skruvar på sin båtmotor", ``own_words``). Its other keys are the
+labels it adds, a theme or a cue name = weight::
+
+    [combos.casing]
+    first = ["åker runt", "smyg*"]
+    second = ["*stug*", "fritidshus*"]
+    within = 4
+    burglary = 0.6
 """
 
 from __future__ import annotations
@@ -34,8 +51,9 @@ from importlib import resources
 from rapidfuzz.distance import OSA, Indel
 
 from bot.classifier.text import Token, fold
+from storage.vocabulary import THEMES
 
-EXACT, PREFIX, SUFFIX, INFIX, ANY = range(5)
+EXACT, PREFIX, SUFFIX, INFIX, ANY, NUMBER = range(6)
 _HEAD = 3  # index terms by their first three letters
 
 
@@ -55,6 +73,8 @@ class Element:
         kind = self.kind
         if kind == ANY:
             return True
+        if kind == NUMBER:
+            return token.folded.isdigit()
         term, word = self.folded, token.folded
         if kind == EXACT:
             ok = word == term
@@ -101,12 +121,28 @@ class Entry:
     pattern: str  # as written in the file
     lang: str
     group: str  # "theme" or "cue"
-    label: str  # a Theme value, or a cue name (danger, now, past, ...)
+    label: str  # a Theme value, a cue name (danger, now, past, ...), or a combination's id for its parts
     weight: float
     elements: tuple[Element, ...]
     initial: bool = False  # must start a sentence
     negatable: bool = True
     source: str = "lexicon"  # "lexicon" or "corrections"
+
+
+PART_GROUPS = ("part1", "part2")  # the two word lists of a combination, matched like terms
+_COMBO_KEYS = frozenset({"first", "second", "within", "ordered", "actor"})
+
+
+@dataclass(frozen=True)
+class Combo:
+    """Two kinds of words near each other: evidence for labels that neither gives alone."""
+
+    id: str  # "<lang>:<name>", the label of its part entries
+    name: str
+    within: int  # words allowed between the two parts
+    ordered: bool  # the first part must come first
+    entries: tuple[Entry, ...]  # what a found combination adds, one entry per label
+    actor: bool = False  # the first part is someone's act: not counted when the writer does it to their own
 
 
 @dataclass
@@ -122,14 +158,22 @@ class LanguageData:
     origin_prepositions: frozenset[str] = frozenset()
     common_words: frozenset[str] = frozenset()  # everyday words that are also place names ("lur", "backa")
     negation_stops: frozenset[str] = frozenset()  # words a negation does not reach across ("åt", "about")
+    near_negators: frozenset[str] = frozenset()  # negators that only reach the next word ("utan lampor")
+    self_words: frozenset[str] = frozenset()  # the writer as the subject ("jag", "vi")
+    own_words: frozenset[str] = frozenset()  # reflexive possessives: the subject's own ("sin båtmotor")
     family: tuple[str, ...] = ()  # languages whose terms also apply to text in this one
     also_for: tuple[str, ...] = ()  # other languages this file serves (ru.toml also serves uk)
+    combos: dict[str, Combo] = field(default_factory=dict)  # by id
 
 
 @dataclass
 class Lexicon:
     entries: list[Entry] = field(default_factory=list)
     languages: dict[str, LanguageData] = field(default_factory=dict)
+
+    @property
+    def combos(self) -> dict[str, Combo]:
+        return {cid: combo for data in self.languages.values() for cid, combo in data.combos.items()}
 
 
 def parse_pattern(pattern: str, where: str) -> tuple[tuple[Element, ...], bool, bool]:
@@ -146,10 +190,10 @@ def parse_pattern(pattern: str, where: str) -> tuple[tuple[Element, ...], bool, 
                 else:
                     negatable = False
                 word = word[1:]
-        if word == "_":
-            if i == 0:
+        if word in ("_", "#"):
+            if i == 0 and word == "_":
                 raise LexiconError(f"{where}: {pattern!r} cannot start with _")
-            elements.append(Element("", "", ANY, False, False))
+            elements.append(Element(word, word, ANY if word == "_" else NUMBER, False, False))
             continue
         strict = word.startswith("=")
         if strict:
@@ -187,7 +231,7 @@ def load_file(name: str, text: str) -> tuple[LanguageData, list[Entry]]:
         raise LexiconError(f"{name}: lang: missing")
     data = LanguageData(lang)
     for key in ("stopwords", "negators", "clause_words", "neutral", "place_prepositions",
-                "origin_prepositions", "common_words", "negation_stops"):
+                "origin_prepositions", "common_words", "negation_stops", "near_negators", "self_words", "own_words"):
         if key in raw:
             setattr(data, key, _words(raw[key], f"{name}: {key}"))
     data.family = tuple(raw.get("family", ()))
@@ -206,7 +250,48 @@ def load_file(name: str, text: str) -> tuple[LanguageData, list[Entry]]:
                 elements, initial, negatable = parse_pattern(pattern, where)
                 entries.append(Entry(pattern, lang, group, label, float(weight), elements, initial,
                                      negatable and weight > 0))
+    combos = raw.get("combos", {})
+    if not isinstance(combos, dict):
+        raise LexiconError(f"{name}: combos: expected tables")
+    for combo_name, table in combos.items():
+        combo, parts = _load_combo(name, lang, combo_name, table)
+        data.combos[combo.id] = combo
+        entries.extend(parts)
     return data, entries
+
+
+def _load_combo(name: str, lang: str, combo_name: str, table: object) -> tuple[Combo, list[Entry]]:
+    where = f"{name}: combos.{combo_name}"
+    if not isinstance(table, dict):
+        raise LexiconError(f"{where}: expected a table with first, second and labels")
+    combo_id = f"{lang}:{combo_name}"
+    parts: list[Entry] = []
+    for side, group in zip(("first", "second"), PART_GROUPS):
+        patterns = table.get(side)
+        if not isinstance(patterns, list) or not patterns or not all(isinstance(p, str) for p in patterns):
+            raise LexiconError(f"{where}.{side}: expected a non-empty list of patterns")
+        for pattern in patterns:
+            elements, initial, _ = parse_pattern(pattern, f"{where}.{side}.{pattern!r}")
+            parts.append(Entry(pattern, lang, group, combo_id, 1.0, elements, initial, False))
+    within = table.get("within", 3)
+    ordered = table.get("ordered", False)
+    actor = table.get("actor", False)
+    if not isinstance(within, int) or isinstance(within, bool) or not 0 <= within <= 12:
+        raise LexiconError(f"{where}.within: expected a whole number from 0 to 12")
+    for key, value in (("ordered", ordered), ("actor", actor)):
+        if not isinstance(value, bool):
+            raise LexiconError(f"{where}.{key}: expected true or false")
+    adds: list[Entry] = []
+    for label, weight in table.items():
+        if label in _COMBO_KEYS:
+            continue
+        if not isinstance(weight, (int, float)) or isinstance(weight, bool) or not -1 <= weight <= 1 or not weight:
+            raise LexiconError(f"{where}.{label}: weight must be a number in [-1, 1], not zero")
+        group = "theme" if label in THEMES else "cue"
+        adds.append(Entry(f"{combo_name} (combination)", lang, group, label, float(weight), (), False, weight > 0))
+    if not adds:
+        raise LexiconError(f"{where}: names no label (a theme or a cue = weight)")
+    return Combo(combo_id, combo_name, within, ordered, tuple(adds), actor), parts
 
 
 def load_builtin() -> Lexicon:
@@ -248,14 +333,17 @@ class Matcher:
 
     def __init__(self, entries: list[Entry], known_words: frozenset[str] = frozenset()) -> None:
         self._short: dict[str, list[Entry]] = {}  # exact terms shorter than the head
-        self._heads: dict[str, list[Entry]] = {}
+        self._heads: dict[str, list[Entry]] = {}  # whole words and prefixes: only at the start of a word
+        self._inner: dict[str, list[Entry]] = {}  # suffixes and infixes: anywhere in a word
         self._typo: dict[str, list[Entry]] = {}  # first two letters -> single-word terms worth a typo check
         for entry in entries:
             first = entry.elements[0]
             if len(first.folded) < _HEAD:
                 self._short.setdefault(first.folded, []).append(entry)
-            else:
+            elif first.kind in (EXACT, PREFIX):
                 self._heads.setdefault(first.folded[:_HEAD], []).append(entry)
+            else:
+                self._inner.setdefault(first.folded[:_HEAD], []).append(entry)
             if (len(entry.elements) == 1 and entry.weight >= _TYPO_MIN_WEIGHT and not first.strict
                     and (entry.group == "theme" or entry.label in ("danger", "urgent"))
                     and len(first.folded) >= _TYPO_MIN_LENGTH + 1 and first.folded.isalpha()):
@@ -273,9 +361,14 @@ class Matcher:
         for entry in self._short.get(word, ()):
             if entry.elements[0].matches(token):
                 found.append(entry)
-        heads = self._heads
+        if word.isdigit():
+            found.extend(self._short.get("#", ()))
+        for entry in self._heads.get(word[:_HEAD], ()):
+            if entry.elements[0].matches_at(token, 0):
+                found.append(entry)
+        inner = self._inner
         for at in range(len(word) - _HEAD + 1):
-            candidates = heads.get(word[at:at + _HEAD])
+            candidates = inner.get(word[at:at + _HEAD])
             if candidates:
                 for entry in candidates:
                     if entry.elements[0].matches_at(token, at):
@@ -308,9 +401,11 @@ class Matcher:
             limit = 1 if len(term) < 10 else 2
             if entry.elements[0].kind == EXACT:
                 ok = _slips(word, term, limit)
-            else:  # the start of the word: inflected and compound forms
+            else:  # the start of the word: inflected and compound forms; cut shorter than the term
+                # only as the whole word ("inbrot"), or "övervåningen" would be "överväx" less a letter
                 ok = len(word) >= len(term) - limit and any(
-                    _slips(word[:n], term, limit) for n in range(len(term) - limit, len(term) + limit + 1))
+                    _slips(word[:n], term, limit) for n in range(len(term) - limit, len(term) + limit + 1)
+                    if n >= len(term) or n == len(word))
             if ok:
                 found.append(replace(entry, weight=round(entry.weight * _TYPO_DISCOUNT, 3),
                                      pattern=f"{entry.pattern} (typo)"))

@@ -37,8 +37,13 @@ class PlaceForm:
 class PlaceHit:
     place_id: str
     score: float
-    position: int
+    position: int  # index of the first token of the name
     explain: str
+    end: int = -1  # index of its last token (-1: the same as position)
+
+    def __post_init__(self) -> None:
+        if self.end < self.position:
+            object.__setattr__(self, "end", self.position)
 
 
 class PlaceFinder:
@@ -97,7 +102,8 @@ class PlaceFinder:
             if form.ambiguous and not self._named(token, before, after_preposition):
                 continue
             return PlaceHit(form.place_id, 1.0 + bonus, i,
-                            f"{' '.join(t.text for t in tokens[i:i + n])} -> {form.place_id} ({form.how}{', ' + form.written if form.how != 'name' else ''})")
+                            f"{' '.join(t.text for t in tokens[i:i + n])} -> {form.place_id} ({form.how}{', ' + form.written if form.how != 'name' else ''})",
+                            i + n - 1)
         if len(word) < _FUZZY_MIN - 1 or word in self._known:
             return None
         for form in self._prefix:

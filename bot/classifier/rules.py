@@ -20,7 +20,13 @@ EMERGENCY_THRESHOLD = 0.3
 # A danger described with no time at all ("man med kniv vid ICA") is taken as happening now.
 UNMARKED_IMMEDIACY = 0.75
 WATCH_THRESHOLD = 0.5
+PLEA = 0.85  # an urgent cue this strong asks for help now
 _CRIME_THEMES = (Theme.BURGLARY, Theme.VIOLENCE, Theme.DRUGS, Theme.TRAFFIC, Theme.PUBLIC_SPACE)
+# Themes whose words, with a time cue, describe a crime going on ("inbrott hos grannen just nu",
+# "rattfull kvinna kör från Konsum nu"); litter or a broken lamp "now" is a complaint unless a danger
+# term says otherwise. A theme word too weak to label the message counts only for the first three.
+_IN_PROGRESS_THEMES = (Theme.BURGLARY, Theme.VIOLENCE, Theme.DRUGS, Theme.TRAFFIC)
+_INCIDENT_THEMES = (Theme.BURGLARY, Theme.VIOLENCE, Theme.DRUGS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,17 +55,22 @@ def decide(cues: dict[str, float], themes: dict[str, float], features: Features,
     danger, now, urgent = cues.get("danger", 0.0), cues.get("now", 0.0), cues.get("urgent", 0.0)
     past, habit, calm = cues.get("past", 0.0), cues.get("habit", 0.0), cues.get("calm", 0.0)
     hypothetical = cues.get("hypothetical", 0.0)
-    crime = max(themes.get(t, 0.0) for t in _CRIME_THEMES) * 0.6
+    # Vandalism going on ("krossar rutorna i busskuren", "zerkratzt gerade alle Autos") is a crime in progress.
+    crime = max(max(themes.get(t, 0.0) for t in _IN_PROGRESS_THEMES) * 0.6, cues.get("vandalism", 0.0) * 0.7)
     # Any sign of an incident, also a theme word too weak to label the message ("förråd").
-    incident = _either(danger, max(raw_themes.get(t, 0.0) for t in _CRIME_THEMES) * 0.8)
+    incident = _either(danger, max(raw_themes.get(t, 0.0) for t in _INCIDENT_THEMES) * 0.8)
     immediacy = max(now, urgent)
-    unmarked = past == 0 and habit == 0
+    unmarked = past < 0.35 and habit < 0.35  # no time cue, or only a weak one ("varje dörr", "var")
     emergency = max(danger * (max(immediacy, UNMARKED_IMMEDIACY) if unmarked else immediacy), crime * immediacy,
                     incident * immediacy if immediacy >= 0.65 else 0.0)
     if urgent >= 0.7 and features.n_words <= 4 and past < 0.5:
         emergency = max(emergency, urgent * 0.6)  # "Hjälp!", "HELP"
+    # A plea to come at once ("kom fort", "skynda er", "proszę przyjechać") about something going on is an
+    # emergency even when its words are not in the lexicons: a missed emergency costs the most.
+    if urgent >= PLEA and past < 0.5 and (now >= 0.4 or any(raw_themes.get(t, 0.0) >= 0.15 for t in _CRIME_THEMES)):
+        emergency = max(emergency, urgent * 0.45)
     past_effect = past if past > now else past * 0.3
-    emergency *= (1 - 0.9 * past_effect) * (1 - 0.7 * habit) * (1 - calm) * (1 - 0.8 * hypothetical)
+    emergency *= (1 - 0.9 * past_effect) * (1 - 0.85 * habit) * (1 - calm) * (1 - 0.8 * hypothetical)
 
     reasons: list[str] = []
     if emergency >= EMERGENCY_THRESHOLD:
@@ -79,11 +90,15 @@ def decide(cues: dict[str, float], themes: dict[str, float], features: Features,
                        f"hypothetical {hypothetical:.2f}")
 
     crime_strength = max(themes.get(t, 0.0) for t in _CRIME_THEMES[:4])
+    # A complaint about how an earlier case was handled ("stölden för tre veckor sedan, inte hört ett ord")
+    # is feedback: the crime is its background, so it weighs less as evidence of a tip.
+    response = cues.get("response", 0.0)
+    background = 1 - 0.6 * response
     # Public space: vandalism is a crime (a tip), a broken lamp or litter is the municipality's work (feedback).
-    tip = _either(cues.get("observe", 0.0), crime_strength * 0.6, cues.get("vandalism", 0.0) * 0.55,
-                  0.4 if features.plate else 0.0)
+    tip = _either(cues.get("observe", 0.0) * background, crime_strength * 0.6 * background,
+                  cues.get("vandalism", 0.0) * 0.55, 0.4 if features.plate else 0.0)
     question = _either(cues.get("question", 0.0), 0.45 if features.question_mark else 0.0)
-    feedback = _either(cues.get("feedback", 0.0), cues.get("maintenance", 0.0) * 0.55)
+    feedback = _either(cues.get("feedback", 0.0), cues.get("maintenance", 0.0) * 0.55, response)
     watch = cues.get("watch", 0.0)
     scores = {
         Intent.TIP: round(tip, 3),
@@ -106,6 +121,8 @@ def decide(cues: dict[str, float], themes: dict[str, float], features: Features,
     extra = ""
     if intent == Intent.FEEDBACK and cues.get("maintenance"):
         extra = f", upkeep [{terms('maintenance')}]"
+    if intent == Intent.FEEDBACK and response:
+        extra += f", complaint about the response [{terms('response')}]"
     if intent == Intent.TIP and cues.get("vandalism"):
         extra = f", vandalism [{terms('vandalism')}]"
     if intent == Intent.TIP and crime_strength:

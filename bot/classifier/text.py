@@ -13,11 +13,16 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-# Letters and digits, with inner apostrophes kept ("don't", "isn't").
-_TOKEN_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# Letters and digits, with inner apostrophes kept ("don't", "isn't") and combining marks inside a
+# word (decomposed "ö", Arabic vowel signs: "سُرقت" is one word, not two).
+_LETTERS = r"[^\W_](?:[^\W_]|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed])*"
+_TOKEN_RE = re.compile(rf"{_LETTERS}(?:['’]{_LETTERS})*")
 # Punctuation that ends a sentence; commas and the like only end a clause.
 _SENTENCE_END = frozenset(".!?\n")
 _CLAUSE_END = frozenset(",;:()\"«»—–")
+# Arabic short vowels, tanwin, shadda, sukun, dagger alif and the tatweel: optional in writing
+# ("سُرقت" and "سرقت" are the same word), so they are dropped before matching.
+_ARABIC_MARKS = dict.fromkeys([*range(0x064B, 0x0660), 0x0670, 0x0640])
 # Swedish/European licence plates: ABC 123, ABC12D.
 PLATE_RE = re.compile(r"\b[A-ZÅÄÖ]{3} ?\d{2}[A-Z0-9]\b")
 
@@ -75,7 +80,10 @@ def tokenize(text: str, clause_words: frozenset[str] = frozenset(),
             elif any(c in _CLAUSE_END for c in gap):
                 clause += 1
         word = match.group()
-        lower = unicodedata.normalize("NFC", word).casefold() if not word.isascii() else word.lower()
+        if word.isascii():
+            lower = word.lower()
+        else:
+            lower = unicodedata.normalize("NFC", word).casefold().translate(_ARABIC_MARKS)
         if lower in clause_words:
             clause += 1
         tokens.append(Token(word, lower, fold_word(lower, fold_cache), match.start(), sentence_start, clause))

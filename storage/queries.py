@@ -157,8 +157,13 @@ async def queue_page(
     *,
     after: QueueCursor | None = None,
     limit: int = 50,
+    offset: int = 0,
 ) -> list[QueueRow]:
-    """One page of the queue: most urgent first, then newest first."""
+    """One page of the queue: most urgent first, then newest first.
+
+    ``after`` (keyset) is the fast way to page; ``offset`` is for jumping to
+    an arbitrary position (dragging a scrollbar), where no cursor is known.
+    """
     stmt = apply_filter(_queue_columns(), flt, session.bind.dialect.name)
     if after is not None:
         stmt = stmt.where(
@@ -166,20 +171,39 @@ async def queue_page(
             < tuple_(after.priority, after.created_at, after.id)
         )
     stmt = stmt.order_by(Submission.priority.desc(), Submission.created_at.desc(), Submission.id.desc()).limit(limit)
+    if offset:
+        stmt = stmt.offset(offset)
     rows = [QueueRow(**row._mapping) for row in (await session.execute(stmt)).all()]
     await attach_themes(session, rows)
     return rows
 
 
-async def queue_page_before(
-    session: AsyncSession, flt: QueueFilter, *, before: QueueCursor, limit: int = 50
-) -> list[QueueRow]:
-    """The page above ``before`` (scrolling up), returned in queue order."""
-    stmt = apply_filter(_queue_columns(), flt, session.bind.dialect.name).where(
+async def count_before(session: AsyncSession, flt: QueueFilter, cursor: QueueCursor) -> int:
+    """How many rows of the filtered queue sort above ``cursor``: its index in the queue."""
+    stmt = apply_filter(select(func.count()).select_from(Submission), flt, session.bind.dialect.name).where(
         tuple_(Submission.priority, Submission.created_at, Submission.id)
-        > tuple_(before.priority, before.created_at, before.id)
+        > tuple_(cursor.priority, cursor.created_at, cursor.id)
     )
+    return (await session.execute(stmt)).scalar_one()
+
+
+async def queue_page_before(
+    session: AsyncSession, flt: QueueFilter, *, before: QueueCursor | None, limit: int = 50, offset: int = 0
+) -> list[QueueRow]:
+    """The page above ``before`` (scrolling up), returned in queue order.
+
+    ``before=None`` counts from the end of the queue: ``offset`` rows up from
+    the last one, so jumping to the end costs what jumping to the start does.
+    """
+    stmt = apply_filter(_queue_columns(), flt, session.bind.dialect.name)
+    if before is not None:
+        stmt = stmt.where(
+            tuple_(Submission.priority, Submission.created_at, Submission.id)
+            > tuple_(before.priority, before.created_at, before.id)
+        )
     stmt = stmt.order_by(Submission.priority.asc(), Submission.created_at.asc(), Submission.id.asc()).limit(limit)
+    if offset:
+        stmt = stmt.offset(offset)
     rows = [QueueRow(**row._mapping) for row in (await session.execute(stmt)).all()]
     rows.reverse()
     await attach_themes(session, rows)

@@ -158,6 +158,11 @@ class Submission(Base):
         Index("ix_submissions_created", "created_at"),
         Index("ix_submissions_place_created", "place", "created_at"),
         Index("ix_submissions_intent_created", "intent", "created_at"),
+        # The console's place and intent filters in queue order (no sort of a whole place at 1M rows).
+        Index("ix_submissions_place_queue", "place", "priority", "created_at", "id"),
+        Index("ix_submissions_intent_queue", "intent", "priority", "created_at", "id"),
+        # "Merged here" in the detail screen, and purges that follow merges.
+        Index("ix_submissions_merged_into", "merged_into_id"),
         Index("ix_submissions_assignee", "assignee", "status"),
         # Closed per week (export and statistics screen) without a full scan.
         Index("ix_submissions_closed", "closed_at"),

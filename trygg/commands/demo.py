@@ -27,8 +27,8 @@ def run(args: argparse.Namespace) -> int:
 
 async def _run(args: argparse.Namespace) -> int:
     from storage.errors import ConfigError
-    from trygg.demo.run import Demo, prepare_database, quiet_logging
-    from trygg.runtime import settings_and_profile
+    from trygg.demo.run import Demo, prepare_database
+    from trygg.runtime import log_to_file, settings_and_profile
 
     path: Path = args.db.resolve()
     if path.is_dir():
@@ -36,7 +36,7 @@ async def _run(args: argparse.Namespace) -> int:
     settings, profile = settings_and_profile()
     settings = dataclasses.replace(settings, database_url=f"sqlite+aiosqlite:///{path}",
                                    attachments_dir=path.parent / "trygg-demo-attachments")
-    quiet_logging(path.with_suffix(".log"))
+    log_to_file(path.with_suffix(".log"))
     db = await prepare_database(path, profile, empty=args.empty)
     try:
         async with Demo(settings, profile, db, officer=settings.officer) as app:

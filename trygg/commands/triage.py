@@ -28,10 +28,11 @@ def run(args: argparse.Namespace) -> int:
 
 async def _run(args: argparse.Namespace) -> int:
     from moderation.triage import TriageApp, TriageContext
-    from trygg.runtime import open_migrated_database, settings_and_profile
+    from trygg.runtime import default_log_file, log_to_file, open_migrated_database, settings_and_profile
 
     settings, profile = settings_and_profile()
     db = await open_migrated_database(settings)
+    log_to_file(default_log_file("triage"))
     try:
         context = TriageContext(db=db, profile=profile, officer=settings.officer,
                                 attachments_dir=settings.attachments_dir, lang=args.lang,

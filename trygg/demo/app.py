@@ -10,6 +10,7 @@ from textual.widgets import Footer, Header
 from bot.localapi import LocalBotApi
 from bot.localapi.state import LocalUser
 from moderation.triage import TriageContext
+from moderation.triage.commands import TriageCommands
 from moderation.triage.panel import TriagePanel
 from trygg.demo.phone import PhoneView
 
@@ -18,6 +19,7 @@ class DemoApp(App[None]):
     """Everything real: the bot talks HTTP to the local Bot API, the console reads the database."""
 
     TITLE = "Trygg demo"
+    COMMANDS = App.COMMANDS | {TriageCommands}
     SUB_TITLE = "medborgarens telefon  ·  polisens konsol"
     CSS = """
     #split { height: 1fr; }

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import logging
 from pathlib import Path
 
 from bot.localapi import LocalBotApi
@@ -33,19 +32,6 @@ async def prepare_database(path: Path, profile: Profile, *, empty: bool) -> Data
     if not empty and not has_data:
         await seed(db, profile, SEED_COUNT, weeks=SEED_WEEKS)
     return db
-
-
-def quiet_logging(log_file: Path) -> None:
-    """The TUI owns the terminal: the bot's log lines go to a file beside the database."""
-    root = logging.getLogger()
-    for handler in list(root.handlers):
-        root.removeHandler(handler)
-    handler = logging.FileHandler(log_file, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
-    for noisy in ("httpx", "httpcore", "aiohttp.access"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
 class Demo:

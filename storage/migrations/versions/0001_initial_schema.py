@@ -152,6 +152,9 @@ def upgrade() -> None:
     with op.batch_alter_table('submissions', schema=None) as batch_op:
         batch_op.create_index('ix_submissions_assignee', ['assignee', 'status'], unique=False)
         batch_op.create_index('ix_submissions_closed', ['closed_at'], unique=False)
+        batch_op.create_index('ix_submissions_place_queue', ['place', 'priority', 'created_at', 'id'], unique=False)
+        batch_op.create_index('ix_submissions_intent_queue', ['intent', 'priority', 'created_at', 'id'], unique=False)
+        batch_op.create_index('ix_submissions_merged_into', ['merged_into_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_submissions_citizen_id'), ['citizen_id'], unique=False)
         batch_op.create_index('ix_submissions_created', ['created_at'], unique=False)
         batch_op.create_index('ix_submissions_intent_created', ['intent', 'created_at'], unique=False)
@@ -342,6 +345,9 @@ def downgrade() -> None:
         batch_op.drop_index('ix_submissions_intent_created')
         batch_op.drop_index('ix_submissions_created')
         batch_op.drop_index(batch_op.f('ix_submissions_citizen_id'))
+        batch_op.drop_index('ix_submissions_merged_into')
+        batch_op.drop_index('ix_submissions_intent_queue')
+        batch_op.drop_index('ix_submissions_place_queue')
         batch_op.drop_index('ix_submissions_closed')
         batch_op.drop_index('ix_submissions_assignee')
 

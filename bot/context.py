@@ -1,9 +1,9 @@
 """What a handler can reach: typed, never string-keyed.
 
 - ``TryggApplication``: PTB's Application carrying the bot's ``Services``.
-- ``UnitOfWork``: the one write transaction an inbox update is processed in,
-  set by the inbox processor in a context variable for exactly the duration
-  of ``Application.process_update``.
+- ``UnitOfWork``: an inbox update and the write transaction it is processed
+  in (shared by the updates of one round), set by the inbox processor in a
+  context variable for exactly the duration of ``Application.process_update``.
 - ``TryggContext``: PTB's CallbackContext (via ``ContextTypes``) with typed
   ``services``, ``unit`` and ``turn`` properties over the two above.
 """
@@ -20,7 +20,7 @@ from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
 if TYPE_CHECKING:
     from bot.services import Services
-    from bot.turn import Turn
+    from bot.turn import KnownCitizens, Turn
 
 AfterCommit = Callable[[], Awaitable[None]]
 
@@ -37,6 +37,7 @@ class UnitOfWork:
     outbox_written: bool = False  # something for the outbox sender to look for
     outbox_ids: list[int] = field(default_factory=list)  # this chat's new rows, to claim at birth
     claimed: list[Any] = field(default_factory=list)  # OutboxRow handed to the sender after the commit
+    known: KnownCitizens | None = None  # the citizens of this transaction's updates, loaded at once
 
 
 _current_unit: contextvars.ContextVar[UnitOfWork | None] = contextvars.ContextVar("trygg_unit", default=None)

@@ -24,9 +24,12 @@ class BotOptions:
     chat_per_second: float = 1.0
     # getUpdates long polling.
     poll_timeout: int = 25
+    poll_grace: float = 10.0  # a poll unanswered this long past poll_timeout is hung: give up and poll again
     poll_limit: int = 100
-    # Inbox: how many chats are handled at once, and attempts before an update is marked failed.
+    # Inbox: how many chats are handled at once, how many share one transaction (their next update each),
+    # and attempts before an update is marked failed.
     max_concurrent_chats: int = 64
+    inbox_batch: int = 16
     inbox_attempts: int = 3
     inbox_retry_base: float = 0.2
     # Outbox: attempts before a message is marked failed, backoff between them.

@@ -30,6 +30,7 @@ from telegram.error import EndPointNotFound, InvalidToken, NetworkError
 from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes
 from telegram.warnings import PTBUserWarning
 
+from bot.aiohttp_request import AiohttpRequest
 from bot.attachments import AttachmentFetcher
 from bot.context import TryggApplication, TryggContext, UnitOfWork
 from bot.database import BotDatabase
@@ -42,6 +43,7 @@ from bot.options import BotOptions
 from bot.outbox.sender import OutboxSender
 from bot.services import Services, TextClassifier
 from bot.texts import Catalogue
+from bot.turn import prefetch_citizens
 from storage.config import Settings
 from storage.db import Database
 from storage.errors import ConfigError, TryggError
@@ -52,6 +54,7 @@ from storage.usecases.intake import enqueue_message
 _log = logging.getLogger("trygg.bot")
 CLASSIFIER_RELOAD = dt.timedelta(minutes=15)
 STOP_DRAIN_SECONDS = 5.0
+EXTRA_CONNECTIONS = 8  # beside the outbox's sends: button answers, photo downloads, the command menu
 
 
 @dataclass(frozen=True)
@@ -123,6 +126,8 @@ class TryggBot:
             .base_url(self.settings.telegram_api_url)
             .base_file_url(self.settings.telegram_file_url)
             .updater(None)
+            .request(AiohttpRequest(connection_pool_size=options.max_concurrent_sends + EXTRA_CONNECTIONS))
+            .get_updates_request(AiohttpRequest(connection_pool_size=1))
             .rate_limiter(AIORateLimiter(overall_max_rate=options.overall_per_second, max_retries=0))
             .context_types(ContextTypes(context=TryggContext))
             .post_init(self._post_init)
@@ -174,7 +179,7 @@ class TryggBot:
             application.bot, self.database, self.settings.attachments_dir, self.profile, self.services.texts,
             self.sender.wake)
         self.processor = InboxProcessor(application, self.database, self.options, committed=self._committed,
-                                        failure_notice=self._failure_notice)
+                                        failure_notice=self._failure_notice, prefetch=prefetch_citizens)
         self._spawn(self._guarded("outbox", self.sender.run()))
         await self.services.attachments.resume()
 
@@ -206,6 +211,7 @@ class TryggBot:
         if application.running:
             await application.stop()
         await application.shutdown()
+        await application.bot.shutdown()  # after a failed initialize PTB skips the bot: close its HTTP sessions
         if application.post_shutdown is not None:
             await application.post_shutdown(application)
         self.application = None

@@ -11,11 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import CallbackQuery, InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove, User
+from telegram import CallbackQuery, InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove, Update, User
 
 from bot.context import UnitOfWork
 from bot.outbox.split import split_html
@@ -23,7 +25,13 @@ from bot.services import Labels, Services
 from bot.texts import Html, clean
 from storage.clock import utcnow
 from storage.models import Citizen, Conversation
-from storage.usecases.intake import TelegramIdentity, enqueue_message, upsert_citizen
+from storage.usecases.intake import (
+    TelegramIdentity,
+    citizens_by_user_id,
+    enqueue_message_id,
+    refresh_citizen,
+    upsert_citizen,
+)
 
 _log = logging.getLogger("trygg.bot")
 # Languages the bot answers in English (it reads them; no translation of its own yet).
@@ -75,12 +83,12 @@ class Turn:
         parts = split_html(text)
         for number, part in enumerate(parts, start=1):
             self.said += 1
-            row = await enqueue_message(
+            row_id = await enqueue_message_id(
                 self.session, chat_id=self.chat_id, citizen_id=self.citizen.id, submission_id=submission_id,
                 kind=kind, text=part, dedup_key=f"u{self.unit.update_id}:{self.said}", now=self.now,
                 reply_markup=keyboard.to_dict() if keyboard is not None and number == len(parts) else None,
             )
-            self.unit.outbox_ids.append(row.id)
+            self.unit.outbox_ids.append(row_id)
 
     def answer_button(self, query: CallbackQuery, text: str | None = None) -> None:
         """Answer the button press right after the commit (not through the outbox: it must be prompt)."""
@@ -128,6 +136,27 @@ class Turn:
             self.conversation = None
 
 
+@dataclass
+class KnownCitizens:
+    """The citizens of a round's updates and their conversations, loaded in two queries; each taken once."""
+
+    citizens: dict[int, Citizen]  # by Telegram user id
+    conversations: dict[int, Conversation]  # by citizen id; a known citizen missing here is in no flow
+
+
+async def prefetch_citizens(session: AsyncSession, updates: Sequence[Update]) -> KnownCitizens:
+    user_ids = {u.effective_user.id for u in updates
+                if u.effective_user is not None and u.effective_chat is not None
+                and u.effective_chat.type == u.effective_chat.PRIVATE}
+    citizens = await citizens_by_user_id(session, user_ids)
+    conversations: dict[int, Conversation] = {}
+    if citizens:
+        rows = await session.execute(
+            select(Conversation).where(Conversation.citizen_id.in_([c.id for c in citizens.values()])))
+        conversations = {c.citizen_id: c for c in rows.scalars()}
+    return KnownCitizens(citizens, conversations)
+
+
 async def open_turn(unit: UnitOfWork, services: Services, user: User, chat_id: int) -> Turn:
     """Register or refresh the citizen and load where they are."""
     now = utcnow()
@@ -136,6 +165,12 @@ async def open_turn(unit: UnitOfWork, services: Services, user: User, chat_id: i
         display_name=clean(user.full_name)[:128] or None,
         language_code=ui_language(user.language_code, services.profile.languages),
     )
-    citizen = await upsert_citizen(unit.session, identity, now=now)
-    conversation = await unit.session.get(Conversation, citizen.id)
+    known = unit.known
+    citizen = known.citizens.pop(user.id, None) if known is not None else None
+    if known is not None and citizen is not None:  # loaded with the round; taken once (a second update looks again)
+        refresh_citizen(citizen, identity, now)
+        conversation = known.conversations.pop(citizen.id, None)
+    else:
+        citizen = await upsert_citizen(unit.session, identity, now=now)
+        conversation = await unit.session.get(Conversation, citizen.id)
     return Turn(unit=unit, services=services, citizen=citizen, chat_id=chat_id, conversation=conversation, now=now)

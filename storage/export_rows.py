@@ -2,7 +2,8 @@
 
 Only columns without personal data are selected (no citizen, chat or
 message ids, no coordinates, no free-text "where"); the text is the one
-officers see (``text_redacted`` when an officer redacted a passage) and the
+officers see (``text_redacted`` when an officer redacted a passage), with
+terminal and bidirectional controls made inert (``without_controls``), and the
 export redacts personal data from it before writing it anywhere.
 """
 
@@ -16,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Submission
 from storage.stats import themes_of_submission, counted
+from storage.textsafety import without_controls
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,6 @@ async def export_rows(session: AsyncSession, start: dt.datetime, end: dt.datetim
     )
     return [
         ExportRow(ref, created, place, tuple(sorted(set(theme_list.split(",")))) if theme_list else (),
-                  intent, lang, status, text or "")
+                  intent, lang, status, without_controls(text or ""))
         for ref, created, place, theme_list, intent, lang, status, text in (await session.execute(stmt)).all()
     ]

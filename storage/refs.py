@@ -8,13 +8,15 @@ number and the sequence has no gaps from rolled-back transactions.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.dml import ReturningInsert
 
 from storage.models import RefCounter
 
@@ -41,15 +43,21 @@ def parse_ref(text: str) -> str | None:
 
 async def next_ref(session: AsyncSession, prefix: str, when: dt.datetime, tz: ZoneInfo) -> str:
     period = ref_period(prefix, when, tz)
-    insert = pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
-    stmt = (
-        insert(RefCounter)
-        .values(period=period, last=1)
-        .on_conflict_do_update(index_elements=[RefCounter.period], set_={"last": RefCounter.last + 1})
-        .returning(RefCounter.last)
-    )
-    number = (await session.execute(stmt)).scalar_one()
+    number = (await session.execute(_increment(session.bind.dialect.name), {"period": period})).scalar_one()
     return format_ref(period, number)
+
+
+@functools.cache
+def _increment(dialect: str) -> ReturningInsert[tuple[int]]:
+    """The counter upsert, built once per dialect: every submission runs it (Core: no ORM bookkeeping)."""
+    table = RefCounter.__table__
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    return (
+        insert(table)
+        .values(period=bindparam("period"), last=1)
+        .on_conflict_do_update(index_elements=[table.c.period], set_={"last": table.c.last + 1})
+        .returning(table.c.last)
+    )
 
 
 async def reserve_refs(session: AsyncSession, period: str, count: int) -> int:

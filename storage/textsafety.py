@@ -22,3 +22,14 @@ def storable(text: str) -> str:
 
 def storable_or_none(text: str | None) -> str | None:
     return None if text is None else storable(text)
+
+
+# What a terminal or a spreadsheet would obey rather than show: C0 controls except tab, newline and
+# carriage return (ESC, BEL, backspace...), DEL, C1 controls (8-bit CSI, NEL...) and bidirectional
+# embeddings, overrides and isolates ("Trojan Source").
+_INERT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def without_controls(text: str) -> str:
+    """``text`` with each such control replaced by U+FFFD: for files opened outside Trygg (the export)."""
+    return _INERT.sub(REPLACEMENT, text) if text else text

@@ -31,7 +31,9 @@ def is_emergency(labels: Labels) -> bool:
 
 
 async def on_text(turn: Turn, answer: Input, replied: Message | None) -> None:
-    assert answer.text is not None
+    if answer.text is None:  # only control characters ("\x00", "\x01\x02"): nothing readable to store or answer
+        await on_unsupported(turn, "other")
+        return
     labels = turn.classify(answer.text)
     if is_emergency(labels):
         await emergency(turn, answer, labels)

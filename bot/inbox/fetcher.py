@@ -75,7 +75,7 @@ class UpdateFetcher:
                     "getUpdates",
                     api_kwargs={"offset": self.offset, "timeout": self._options.poll_timeout,
                                 "limit": self._options.poll_limit, "allowed_updates": ALLOWED_UPDATES},
-                    read_timeout=self._options.poll_timeout + 10,
+                    read_timeout=self._options.poll_timeout + self._options.poll_grace,
                 )
             except (InvalidToken, EndPointNotFound):
                 self._fatal(TokenRejected(TOKEN_REJECTED))

@@ -1,14 +1,23 @@
-"""Process inbox updates: each chat strictly in order, different chats at the same time.
+"""Process inbox updates: each chat strictly in order, many chats per transaction (group commit).
 
-Every update is handled in one write transaction that also marks its inbox
-row done, so its effects (citizen, submission, replies queued in the outbox)
-and "done" commit together or not at all. Handlers reach that transaction
-through ``TryggContext.unit`` (a context variable set around
+Each round takes the next update of up to ``inbox_batch`` chats that are
+waiting and handles them one after another in one write transaction, which
+also marks every one of their inbox rows done: an update's effects (citizen,
+submission, replies queued in the outbox) and its "done" commit together or
+not at all. A chat gives at most one update per round and its next one only
+after that commit, so each chat is handled strictly in order while many
+chats share the cost of a transaction (on SQLite, one writer at a time and
+a round trip to the database thread per statement, this is what bounds the
+bot's throughput). Handlers reach the transaction through
+``TryggContext.unit`` (a context variable set around
 ``Application.process_update``).
 
 Failures:
 - the database is away: wait with backoff and try again, without counting
   an attempt (nothing is lost, nothing is skipped);
+- an update of a round failed: the round is rolled back and each of its
+  updates runs alone in its own transaction, beside the next rounds, so
+  the others commit and only the failing chat waits for its retries;
 - a handler raised: roll back, count an attempt, retry after a short pause;
   after ``inbox_attempts`` the row is marked failed with the error and the
   chat moves on, so one poisonous update never blocks a citizen forever.
@@ -20,8 +29,10 @@ import asyncio
 import collections
 import logging
 import traceback
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Any
 
+from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
 from telegram.ext import Application
 
@@ -37,6 +48,8 @@ from bot.outbox.store import LEASE as OUTBOX_LEASE
 _log = logging.getLogger("trygg.bot.inbox")
 
 FailureNotice = Callable[[UnitOfWork, PendingUpdate], Awaitable[None]]
+# Loads what a round's handlers will look up one by one (the citizens), in a few queries; put on every unit.
+Prefetch = Callable[[AsyncSession, Sequence[Update]], Awaitable[Any]]
 
 
 class HandlerFailed(Exception):
@@ -52,15 +65,20 @@ class InboxProcessor:
         *,
         committed: Callable[[UnitOfWork], None],
         failure_notice: FailureNotice | None = None,
+        prefetch: Prefetch | None = None,
     ) -> None:
         self._application = application
         self._database = database
         self._options = options
         self._committed = committed
         self._failure_notice = failure_notice
+        self._prefetch = prefetch
         self._queues: dict[int | str, collections.deque[PendingUpdate]] = {}
-        self._workers: dict[int | str, asyncio.Task[None]] = {}
-        self._slots = asyncio.Semaphore(options.max_concurrent_chats)
+        self._ready: collections.deque[int | str] = collections.deque()  # chats whose next update waits, FIFO
+        self._rounds: set[asyncio.Task[None]] = set()
+        self._alone: set[asyncio.Task[None]] = set()
+        # SQLite has one writer at a time: one round at once. PostgreSQL takes several.
+        self._parallel = 1 if database.dialect == "sqlite" else max(1, options.max_concurrent_chats // options.inbox_batch)
         self._closing = False
         self._idle = asyncio.Event()
         self._idle.set()
@@ -91,10 +109,12 @@ class InboxProcessor:
             return
         for pending in updates:
             key = pending.order_key
-            self._queues.setdefault(key, collections.deque()).append(pending)
-            if key not in self._workers:
-                self._idle.clear()
-                self._workers[key] = asyncio.create_task(self._drain(key), name=f"trygg-inbox-{key}")
+            queue = self._queues.get(key)
+            if queue is None:  # a chat with nothing queued is neither ready nor being processed
+                queue = self._queues[key] = collections.deque()
+                self._ready.append(key)
+            queue.append(pending)
+        self._start_rounds()
 
     @property
     def backlog(self) -> int:
@@ -106,26 +126,81 @@ class InboxProcessor:
     async def close(self) -> None:
         """Finish the update each chat is on; leave the rest pending for the next start."""
         self._closing = True
-        workers = list(self._workers.values())
-        if workers:
-            await asyncio.gather(*workers, return_exceptions=True)
+        tasks = [*self._rounds, *self._alone]
+        if tasks:
+            await asyncio.gather(*tasks, return_exceptions=True)
+
+    # --- scheduling ----------------------------------------------------------
+
+    def _start_rounds(self) -> None:
+        while self._ready and len(self._rounds) < self._parallel and not self._closing:
+            self._idle.clear()
+            task = asyncio.create_task(self._run_rounds(), name="trygg-inbox")
+            self._rounds.add(task)
+            task.add_done_callback(self._task_done)
+
+    def _task_done(self, task: asyncio.Task[None]) -> None:
+        self._rounds.discard(task)
+        self._alone.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            _log.error("the inbox processor failed", exc_info=task.exception())
+        if not self._rounds and not self._alone:
+            self._idle.set()
+
+    async def _run_rounds(self) -> None:
+        while self._ready and not self._closing:
+            count = min(len(self._ready), self._options.inbox_batch)
+            batch = [self._queues[self._ready.popleft()][0] for _ in range(count)]
+            alone = {p.update_id for p in await self._process_round(batch)}
+            for pending in batch:
+                if pending.update_id in alone:
+                    task = asyncio.create_task(self._process_alone(pending), name=f"trygg-inbox-{pending.order_key}")
+                    self._alone.add(task)
+                    task.add_done_callback(self._task_done)
+                else:
+                    self._finished(pending)
+
+    async def _process_alone(self, pending: PendingUpdate) -> None:
+        try:
+            await self._process(pending)
+        except Exception:
+            _log.exception("update %s could not be processed; it stays in the inbox for the next start",
+                           pending.update_id)
+        finally:
+            self._finished(pending)
+
+    def _finished(self, pending: PendingUpdate) -> None:
+        """The chat's update is committed (or given up): its next one may go."""
+        key = pending.order_key
+        queue = self._queues[key]
+        queue.popleft()
+        if not queue:
+            del self._queues[key]
+        elif not self._closing:
+            self._ready.append(key)  # at the back: every waiting chat gets its turn
+        self._start_rounds()
 
     # --- processing ----------------------------------------------------------
 
-    async def _drain(self, key: int | str) -> None:
-        queue = self._queues[key]
-        try:
-            while queue and not self._closing:
-                pending = queue[0]
-                async with self._slots:
-                    await self._process(pending)
-                queue.popleft()
-        finally:
-            del self._workers[key]
-            if not queue or self._closing:
-                self._queues.pop(key, None)
-            if not self._workers:
-                self._idle.set()
+    async def _process_round(self, batch: list[PendingUpdate]) -> list[PendingUpdate]:
+        """Handle ``batch`` (one update per chat) in one transaction; returns the updates to retry alone."""
+        backoff = Backoff(0.2, self._options.backoff_max)
+        while True:
+            try:
+                units = await self._run_once(batch, [p.attempts + 1 for p in batch])
+            except Exception as exc:
+                if is_transient(exc):
+                    self._outage.failed("db", f"the database is unavailable ({exc.__class__.__name__}); "
+                                              "updates wait in the inbox")
+                    await backoff.sleep()
+                    continue
+                return batch  # something failed: each alone, so the others commit and only it is retried
+            break
+        self._outage.recovered()
+        for unit in units:
+            self.processed += 1
+            self._committed(unit)
+        return []
 
     async def _process(self, pending: PendingUpdate) -> None:
         attempts = pending.attempts
@@ -133,7 +208,7 @@ class InboxProcessor:
         while True:
             attempts += 1
             try:
-                unit = await self._run_once(pending, attempts)
+                [unit] = await self._run_once([pending], [attempts])
             except Exception as exc:
                 if is_transient(exc):
                     attempts -= 1  # the database failed, not the update: not an attempt
@@ -151,24 +226,41 @@ class InboxProcessor:
             self._committed(unit)
             return
 
-    async def _run_once(self, pending: PendingUpdate, attempts: int) -> UnitOfWork:
+    async def _run_once(self, batch: Sequence[PendingUpdate], attempts: Sequence[int]) -> list[UnitOfWork]:
+        """One transaction: every update's handlers, its outbox rows claimed at birth, its inbox row done."""
+        bot = self._application.bot
+        # Parsed before the write lock is taken; an update erased by /forget before it was processed has no payload.
+        updates = [Update.de_json(p.payload, bot) if p.payload is not None else None for p in batch]
         async with self._database.write() as session:
-            unit = UnitOfWork(session=session, update_id=pending.update_id)
-            if pending.payload is not None:  # erased by /forget before it was processed: nothing to do
-                update = Update.de_json(pending.payload, self._application.bot)
-                token = enter_unit(unit)
-                try:
-                    await self._application.process_update(update)
-                finally:
-                    leave_unit(token)
-                if unit.error is not None:
-                    raise HandlerFailed(repr(unit.error)) from unit.error
-                if unit.outbox_ids and unit.turn is not None:
-                    unit.claimed = await outbox_store.claim_new(session, unit.turn.chat_id, unit.outbox_ids,
-                                                                lease=OUTBOX_LEASE)
-                    unit.outbox_written = unit.outbox_written or len(unit.claimed) < len(unit.outbox_ids)
-            await store.mark_done(session, pending.update_id, attempts)
-        return unit
+            known = None
+            if self._prefetch is not None:
+                known = await self._prefetch(session, [u for u in updates if u is not None])
+            units = []
+            for pending, update in zip(batch, updates, strict=True):
+                unit = UnitOfWork(session=session, update_id=pending.update_id, known=known)
+                if update is not None:
+                    token = enter_unit(unit)
+                    try:
+                        await self._application.process_update(update)
+                    finally:
+                        leave_unit(token)
+                    if unit.error is not None:
+                        raise HandlerFailed(repr(unit.error)) from unit.error
+                units.append(unit)
+            await self._claim_outbox(session, units)
+            await store.mark_done(session, [(p.update_id, a) for p, a in zip(batch, attempts, strict=True)])
+        return units
+
+    @staticmethod
+    async def _claim_outbox(session: AsyncSession, units: list[UnitOfWork]) -> None:
+        """Claim the replies queued in this transaction, for the sender to take straight after the commit."""
+        ids = [row_id for unit in units for row_id in unit.outbox_ids]
+        if not ids:
+            return
+        claimed = {row.id: row for row in await outbox_store.claim_new(session, ids, lease=OUTBOX_LEASE)}
+        for unit in units:
+            unit.claimed = [claimed[i] for i in sorted(unit.outbox_ids) if i in claimed]
+            unit.outbox_written = unit.outbox_written or len(unit.claimed) < len(unit.outbox_ids)
 
     async def _record_failure(self, pending: PendingUpdate, attempts: int, error: BaseException, final: bool) -> bool:
         """Count the attempt in its own transaction; True when the update is given up (final)."""

@@ -6,11 +6,13 @@ Session-taking helpers; the caller owns the transaction.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -97,14 +99,20 @@ async def insert_batch(
             "update_id": payload["update_id"], "chat_id": chat_id, "natural_key": key, "payload": payload,
             "received_at": now, "status": "pending", "attempts": 0,
         }
-    insert = pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
-    stmt = insert(InboxUpdate).values(list(rows.values())).on_conflict_do_nothing().returning(InboxUpdate.update_id)
-    new_ids = set((await session.execute(stmt)).scalars())
+    new_ids = set((await session.execute(_insert_new(session.bind.dialect.name), list(rows.values()))).scalars())
     return [
         PendingUpdate(row["update_id"], row["chat_id"], row["payload"])
         for row in sorted(rows.values(), key=lambda r: r["update_id"])
         if row["update_id"] in new_ids
     ]
+
+
+@functools.cache
+def _insert_new(dialect: str) -> Any:
+    """Built once; run as an executemany, which SQLAlchemy sends as multi-row INSERTs returning the new ids."""
+    table = InboxUpdate.__table__
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    return insert(table).on_conflict_do_nothing().returning(table.c.update_id)
 
 
 async def pending(session: AsyncSession) -> list[PendingUpdate]:
@@ -117,11 +125,17 @@ async def pending(session: AsyncSession) -> list[PendingUpdate]:
     return [PendingUpdate(u, c, p, a) for u, c, p, a in result.all()]
 
 
-async def mark_done(session: AsyncSession, update_id: int, attempts: int, *, now: dt.datetime | None = None) -> None:
+async def mark_done(
+    session: AsyncSession, done: Sequence[tuple[int, int]], *, now: dt.datetime | None = None
+) -> None:
+    """Mark ``(update_id, attempts)`` rows done: one executemany (Core, no ORM bookkeeping per row)."""
+    if not done:
+        return
+    table = InboxUpdate.__table__
     await session.execute(
-        update(InboxUpdate)
-        .where(InboxUpdate.update_id == update_id)
-        .values(status="done", processed_at=now or utcnow(), attempts=attempts, error=None)
+        update(table).where(table.c.update_id == bindparam("done_id"))
+        .values(status="done", processed_at=now or utcnow(), attempts=bindparam("done_attempts"), error=None),
+        [{"done_id": update_id, "done_attempts": attempts} for update_id, attempts in done],
     )
 
 

@@ -23,7 +23,7 @@ from aiohttp import web
 
 from .citizen import CitizenActions
 from .faults import FaultPolicy, InjectedFault
-from .server import HttpFrontEnd
+from .server import LATENCY_MODELS, HttpFrontEnd
 from .state import BotApiState, BotMessageListener, CallbackQuery, StoredMessage
 
 DEFAULT_TOKEN = "7000000001:LOCAL-loopback-not-a-real-token"
@@ -39,7 +39,11 @@ class LocalBotApi(CitizenActions):
     """The local Bot API server plus the Python API to act as and observe users.
 
     Attributes meant to be set by tests:
-        latency: seconds added to every method call and download (default 0).
+        latency: simulated round-trip seconds added to every method call and
+            download (default 0).
+        latency_model: "split" (default: half before the server handles the
+            request, half before the client has the answer, as on a network) or
+            "before" (all of it before the request is handled).
         fault_policy: ``callable(method, params) -> Fault | None``; see faults.py.
         accepted_tokens: tokens answered as this bot; others get 401.
     Attributes to read:
@@ -57,13 +61,17 @@ class LocalBotApi(CitizenActions):
         bot_username: str = "trygg_local_bot",
         bot_first_name: str = "Trygg",
         latency: float = 0.0,
+        latency_model: str = "split",
         fault_policy: FaultPolicy | None = None,
     ) -> None:
+        if latency_model not in LATENCY_MODELS:
+            raise ValueError(f"latency_model must be one of {LATENCY_MODELS}, not {latency_model!r}")
         self.host = host
         self.port = port
         self.token = token
         self.accepted_tokens: set[str] = set(accepted_tokens) if accepted_tokens is not None else {token}
         self.latency = latency
+        self.latency_model = latency_model
         self.fault_policy = fault_policy
         self.fault_log: list[InjectedFault] = []
         self.state = BotApiState(_bot_id_from_token(token), bot_first_name, bot_username)

@@ -37,14 +37,34 @@ DOWNLOAD_METHOD = "downloadFile"  # the name fault policies see for file downloa
 _JSON = "application/json"
 
 
+LATENCY_MODELS = ("split", "before")
+
+
 class ServerControls(Protocol):
     """What the HTTP layer reads from ``LocalBotApi`` on every request."""
 
     state: BotApiState
     accepted_tokens: set[str]
     latency: float
+    latency_model: str
     fault_policy: FaultPolicy | None
     fault_log: list[InjectedFault]
+
+
+def latency_legs(latency: float, model: str) -> tuple[float, float]:
+    """The simulated round trip as (before the server handles a request, before the client has the answer).
+
+    "split" is a network: half the round trip on the way there, half on the
+    way back, so a long poll's answer also travels and a sent message shows
+    in the chat half a round trip before the bot hears it was accepted.
+    "before" puts the whole round trip ahead of the handling (the first
+    model, kept for comparing figures measured with it).
+    """
+    if latency <= 0:
+        return 0.0, 0.0
+    if model == "before":
+        return latency, 0.0
+    return latency / 2, latency / 2
 
 
 def _json_response(body: Any, status: int = 200) -> web.Response:
@@ -120,12 +140,13 @@ class HttpFrontEnd:
             return _error(error)
 
         fault = self._pick_fault(method, params.as_dict())
-        if controls.latency > 0:
-            await asyncio.sleep(controls.latency)
+        there, back = latency_legs(controls.latency, controls.latency_model)
+        if there > 0:
+            await asyncio.sleep(there)
         if fault is not None:
             early = await self._apply_fault_before(request, fault)
             if early is not None:
-                return early
+                return await self._after(back, early)
 
         result: Any = None
         try:
@@ -140,7 +161,7 @@ class HttpFrontEnd:
         if isinstance(fault, DropConnection):  # after_processing: delivered, answer lost
             self._mark_unseen(result)
             return self._drop(request)
-        return response
+        return await self._after(back, response)
 
     async def handle_download(self, request: web.Request) -> web.StreamResponse:
         controls = self._controls
@@ -148,20 +169,29 @@ class HttpFrontEnd:
             return _error(unauthorized())
         stored = controls.state.files_by_path.get(request.match_info["file_path"])
         fault = self._pick_fault(DOWNLOAD_METHOD, {"file_path": request.match_info["file_path"]})
-        if controls.latency > 0:
-            await asyncio.sleep(controls.latency)
+        there, back = latency_legs(controls.latency, controls.latency_model)
+        if there > 0:
+            await asyncio.sleep(there)
         if fault is not None:
             early = await self._apply_fault_before(request, fault)
             if early is not None:
-                return early
+                return await self._after(back, early)
         if stored is None:
-            return _error(not_found())
+            return await self._after(back, _error(not_found()))
         if isinstance(fault, DropConnection):
             return self._drop(request)
-        return web.Response(body=stored.data, content_type=stored.mime_type or "application/octet-stream")
+        return await self._after(
+            back, web.Response(body=stored.data, content_type=stored.mime_type or "application/octet-stream"))
 
     async def handle_unknown(self, request: web.Request) -> web.StreamResponse:
         return _error(not_found())
+
+    @staticmethod
+    async def _after(back: float, response: web.StreamResponse) -> web.StreamResponse:
+        """The answer's way back to the client (the second half of a split round trip)."""
+        if back > 0:
+            await asyncio.sleep(back)
+        return response
 
     # --- faults ---------------------------------------------------------
 

@@ -12,6 +12,7 @@ Telegram message id), puts it back to ``pending`` with a later
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -117,23 +118,32 @@ async def claim_due(
 
 
 async def claim_new(
-    session: AsyncSession, chat_id: int, ids: list[int], *, lease: dt.timedelta, now: dt.datetime | None = None,
+    session: AsyncSession, ids: list[int], *, lease: dt.timedelta, now: dt.datetime | None = None,
 ) -> list[OutboxRow]:
-    """Claim rows just queued in this transaction, unless older ones to the chat still wait (order)."""
+    """Claim rows just queued in this transaction, except where an older row to the same chat still waits (order)."""
     if not ids:
         return []
-    now = now or utcnow()
-    older_waiting = select(OutboxMessage.id).where(
-        OutboxMessage.chat_id == chat_id, OutboxMessage.status == "pending", OutboxMessage.id < min(ids)
-    ).exists()
-    claimed = (await session.execute(
-        update(OutboxMessage)
-        .where(OutboxMessage.id.in_(ids), OutboxMessage.status == "pending", ~older_waiting)
-        .values(status="sending", attempts=OutboxMessage.attempts + 1, next_attempt_at=now + lease)
-        .returning(OutboxMessage.id, OutboxMessage.chat_id, OutboxMessage.kind, OutboxMessage.text,
-                   OutboxMessage.reply_markup, OutboxMessage.attempts)
-    )).all()
+    lease_end = (now or utcnow()) + lease
+    claimed = (await session.execute(_claim_new(), {"ids": ids, "lease_end": lease_end})).all()
     return sorted((OutboxRow(*row) for row in claimed), key=lambda r: r.id)
+
+
+@functools.cache
+def _claim_new() -> Any:
+    """Built once (Core, expanding ``ids``): the inbox processor runs it for every round of updates."""
+    table = OutboxMessage.__table__
+    older = table.alias("older")
+    ids = bindparam("ids", expanding=True)
+    older_waiting = select(older.c.id).where(
+        older.c.chat_id == table.c.chat_id, older.c.status == "pending", older.c.id < table.c.id,
+        older.c.id.not_in(ids),
+    ).exists()
+    return (
+        update(table)
+        .where(table.c.id.in_(ids), table.c.status == "pending", ~older_waiting)
+        .values(status="sending", attempts=table.c.attempts + 1, next_attempt_at=bindparam("lease_end"))
+        .returning(table.c.id, table.c.chat_id, table.c.kind, table.c.text, table.c.reply_markup, table.c.attempts)
+    )
 
 
 def _min_id() -> Any:
@@ -145,16 +155,24 @@ def _min_id() -> Any:
 async def record_deliveries(session: AsyncSession, deliveries: list[Delivery], *, now: dt.datetime | None = None) -> None:
     """Mark sent rows delivered: one executemany (Core, not the ORM's per-row bookkeeping)."""
     now = now or utcnow()
-    table = OutboxMessage.__table__
     plain = [d for d in deliveries if d.kind not in ERASE_AFTER_DELIVERY]
     erased = [d for d in deliveries if d.kind in ERASE_AFTER_DELIVERY]
-    for batch, extra in ((plain, {}), (erased, {"chat_id": None, "text": "[raderat]"})):
+    for batch, erase in ((plain, False), (erased, True)):
         if batch:
             await session.execute(
-                update(table).where(table.c.id == bindparam("row_id"))
-                .values(status="delivered", delivered_at=now, telegram_message_id=bindparam("message_id"), **extra),
-                [{"row_id": d.row_id, "message_id": d.telegram_message_id} for d in batch],
+                _mark_delivered(erase),
+                [{"row_id": d.row_id, "message_id": d.telegram_message_id, "delivered_at": now} for d in batch],
             )
+
+
+@functools.cache
+def _mark_delivered(erase: bool) -> Any:
+    """Built once per kind: the delivery log runs it for every group of sent messages."""
+    table = OutboxMessage.__table__
+    extra = {"chat_id": None, "text": "[raderat]"} if erase else {}
+    return (update(table).where(table.c.id == bindparam("row_id"))
+            .values(status="delivered", delivered_at=bindparam("delivered_at"),
+                    telegram_message_id=bindparam("message_id"), **extra))
 
 
 async def record_retry(

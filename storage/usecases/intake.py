@@ -1,22 +1,25 @@
 """Citizen-side operations: what the bot does when a citizen writes.
 
 These take the session of the caller's unit of work and never commit: the
-bot processes one inbox update per write transaction, and everything that
-update causes (citizen row, submission, receipt in the outbox, the inbox row
-marked done) commits together or not at all. ``submit`` is the stand-alone
-use case (own transaction) for the CLI, seeding and tests.
+bot processes inbox updates in write transactions (several chats' updates
+in one), and everything an update causes (citizen row, submission, receipt
+in the outbox, the inbox row marked done) commits together or not at all.
+``submit`` is the stand-alone use case (own transaction) for the CLI,
+seeding and tests.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import secrets
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.dml import ReturningInsert
 
 from storage.clock import utcnow
 from storage.db import Database
@@ -79,14 +82,27 @@ async def upsert_citizen(session: AsyncSession, who: TelegramIdentity, *, now: d
             last_seen_at=now,
         )
         session.add(citizen)
+    refresh_citizen(citizen, who, now)
+    await session.flush()
+    return citizen
+
+
+async def citizens_by_user_id(session: AsyncSession, user_ids: Collection[int]) -> dict[int, Citizen]:
+    """The registered citizens among ``user_ids``, in one query (the bot loads a batch's citizens at once)."""
+    if not user_ids:
+        return {}
+    rows = await session.execute(select(Citizen).where(Citizen.telegram_user_id.in_(set(user_ids))))
+    return {c.telegram_user_id: c for c in rows.scalars()}
+
+
+def refresh_citizen(citizen: Citizen, who: TelegramIdentity, now: dt.datetime) -> None:
+    """Refresh what Telegram says about a known citizen; written with the session's next flush."""
     citizen.chat_id = who.chat_id
     citizen.username = storable_or_none(who.username)
     citizen.display_name = storable_or_none(who.display_name)
     citizen.last_seen_at = now
     if not citizen.language_chosen and who.language_code:
         citizen.language = _ui_language(who.language_code)
-    await session.flush()
-    return citizen
 
 
 def _ui_language(language_code: str | None) -> str:
@@ -183,24 +199,51 @@ async def enqueue_message(
     now: dt.datetime | None = None,
 ) -> OutboxMessage:
     """Queue a message (Telegram HTML, already escaped) for the bot's outbox sender."""
-    now = now or utcnow()
-    message = OutboxMessage(
-        chat_id=chat_id,
-        citizen_id=citizen_id,
-        submission_id=submission_id,
-        kind=kind,
-        text=text,
-        reply_markup=reply_markup,
-        dedup_key=dedup_key,
-        status="pending",
-        attempts=0,
-        next_attempt_at=now,
-        created_at=now,
-        created_by=created_by,
-    )
+    message = OutboxMessage(**_outbox_row(chat_id, text, kind, citizen_id, submission_id, reply_markup, dedup_key,
+                                          created_by, now or utcnow()))
     session.add(message)
     await session.flush()
     return message
+
+
+async def enqueue_message_id(
+    session: AsyncSession,
+    *,
+    chat_id: int,
+    text: str,
+    kind: str = "reply",
+    citizen_id: int | None = None,
+    submission_id: int | None = None,
+    reply_markup: dict[str, Any] | None = None,
+    dedup_key: str | None = None,
+    now: dt.datetime | None = None,
+) -> int:
+    """``enqueue_message`` as one Core INSERT returning the row's id, with no ORM object to track.
+
+    The bot queues every reply this way. Objects added to the session and not
+    yet written (a new submission the message refers to) are flushed first.
+    """
+    if session.new:
+        await session.flush()
+    row = _outbox_row(chat_id, text, kind, citizen_id, submission_id, reply_markup, dedup_key, None, now or utcnow())
+    return (await session.execute(_insert_outbox(), row)).scalar_one()
+
+
+def _outbox_row(
+    chat_id: int, text: str, kind: str, citizen_id: int | None, submission_id: int | None,
+    reply_markup: dict[str, Any] | None, dedup_key: str | None, created_by: str | None, now: dt.datetime,
+) -> dict[str, Any]:
+    return {
+        "chat_id": chat_id, "citizen_id": citizen_id, "submission_id": submission_id, "kind": kind, "text": text,
+        "reply_markup": reply_markup, "dedup_key": dedup_key, "status": "pending", "attempts": 0,
+        "next_attempt_at": now, "created_at": now, "created_by": created_by,
+    }
+
+
+@functools.cache
+def _insert_outbox() -> ReturningInsert[tuple[int]]:
+    table = OutboxMessage.__table__
+    return insert(table).returning(table.c.id)
 
 
 async def add_citizen_message(

@@ -9,6 +9,8 @@ updates, and personal data inside texts.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,7 +31,7 @@ from storage.models import (
     Submission,
     WatchSignup,
 )
-from storage.pii import Redactor
+from storage.pii import TAGS, Redactor
 from storage.profile import Profile
 from storage.vocabulary import Status
 
@@ -39,6 +41,25 @@ ERASED_OUTBOX_TEXT = "[raderat]"
 def redact_personal_data(text: str) -> str:
     """Mask personal data in a text that stays after its author is erased."""
     return Redactor()(text)
+
+
+def redactor_for(citizen: Citizen) -> Callable[[str], str]:
+    """``redact_personal_data`` plus the citizen's own Telegram name and username, wherever they wrote them.
+
+    The patterns cannot know that "Hälsningar Zlatanina" is a name; at erasure we
+    still know what the citizen is called, so their own name goes too.
+    """
+    names = set(re.findall(r"\w{3,}", citizen.display_name or ""))
+    own = [(rf"@?\b{re.escape(citizen.username)}\b", TAGS["username"])] if citizen.username else []
+    own += [(rf"\b{re.escape(name)}\b", TAGS["name"]) for name in sorted(names, key=len, reverse=True)]
+    patterns = [(re.compile(pattern, re.IGNORECASE), tag) for pattern, tag in own]
+
+    def redact(text: str) -> str:
+        for pattern, tag in patterns:
+            text = pattern.sub(tag, text)
+        return redact_personal_data(text)
+
+    return redact
 
 
 @dataclass
@@ -107,25 +128,26 @@ async def erase_citizen(
         if cleared:
             report.removed.append(texts["inbox"].format(n=cleared))
 
-    watch = (await session.execute(
-        update(WatchSignup).where(WatchSignup.citizen_id == citizen.id)
-        .values(citizen_id=None, contact_ok=False, contact_method=None, contact_value=None)
-    )).rowcount
-    if watch:
+    redact = redactor_for(citizen)
+    signups = list((await session.execute(select(WatchSignup).where(WatchSignup.citizen_id == citizen.id))).scalars())
+    for signup in signups:  # the area stays for the statistics, without a name or house number in it
+        signup.citizen_id, signup.contact_ok, signup.contact_method, signup.contact_value = None, False, None, None
+        signup.area = redact(signup.area)
+    if signups:
         report.removed.append(texts["watch"])
 
     submissions = list((await session.execute(select(Submission).where(Submission.citizen_id == citizen.id))).scalars())
     for submission in submissions:
-        _anonymise_submission(submission, now)
+        _anonymise_submission(submission, now, redact)
     ids = [s.id for s in submissions]
     if ids:
         for message in (await session.execute(
             select(CaseMessage).where(CaseMessage.submission_id.in_(ids), CaseMessage.direction == "in")
         )).scalars():
-            message.text = redact_personal_data(message.text)
+            message.text = redact(message.text)
             message.author = "anonym"
         for correction in (await session.execute(select(Correction).where(Correction.submission_id.in_(ids)))).scalars():
-            correction.text = redact_personal_data(correction.text)
+            correction.text = redact(correction.text)
         report.kept.append(texts["submissions"].format(n=len(ids)))
         photos = (await session.execute(
             select(func.count()).select_from(Attachment).where(Attachment.submission_id.in_(ids))
@@ -144,12 +166,12 @@ async def erase_citizen(
     return report
 
 
-def _anonymise_submission(submission: Submission, now: dt.datetime) -> None:
+def _anonymise_submission(submission: Submission, now: dt.datetime, redact: Callable[[str], str]) -> None:
     submission.citizen_id = None
     submission.source_chat_id = submission.source_message_id = None
-    submission.text = redact_personal_data(submission.text)
+    submission.text = redact(submission.text)
     if submission.text_redacted is not None:
-        submission.text_redacted = redact_personal_data(submission.text_redacted)
+        submission.text_redacted = redact(submission.text_redacted)
     submission.anonymous = True
     submission.contact_allowed = False
     submission.anonymised_at = now

@@ -103,6 +103,38 @@ async def test_a_poisonous_update_fails_alone_and_the_chat_goes_on(harness: Harn
         **bad, "update_id": failed.update_id}
 
 
+async def test_a_poisonous_update_among_other_chats_fails_alone_and_every_chat_keeps_its_order(
+    harness: Harness,
+) -> None:
+    h = harness
+    phones = [h.phone(f"Granne {n}") for n in range(4)]
+    poisoner = h.phone("Giftig")
+    await h.stop()  # everything below arrives at once: the chats share rounds (transactions)
+    for n in range(3):
+        for phone in phones:
+            await h.api.send_text(phone.user, f"Meddelande {n} om klotter vid skolan")
+    await h.api.send_text(poisoner.user, "Först ett vanligt meddelande om en trasig gatlykta")
+    await h.api.send_raw_update({"message": {
+        "message_id": 900, "date": "not a date", "text": "x",
+        "chat": {"id": poisoner.user.id, "type": "private"}, "from": poisoner.user.to_api()}})
+    await h.start()
+    for phone in phones:
+        refs = [ref_of(r) for r in await phone.expect(3)]
+        assert refs == sorted(refs) and len(set(refs)) == 3  # handled and answered in the order written
+    receipt, notice = await poisoner.expect(2)
+    assert ref_of(receipt) and "sparat" in notice.text
+    await h.settle()
+    async with h.db.read() as session:
+        stored = (await session.execute(
+            select(Submission.source_chat_id, Submission.source_message_id).order_by(Submission.id))).all()
+        failed = (await session.execute(select(InboxUpdate).where(InboxUpdate.status == "failed"))).scalar_one()
+    for phone in phones:
+        message_ids = [m for chat, m in stored if chat == phone.user.id]
+        assert len(message_ids) == 3 and message_ids == sorted(message_ids)
+    assert len(stored) == 13
+    assert failed.chat_id == poisoner.user.id and failed.attempts == h.options.inbox_attempts
+
+
 async def test_sends_retry_on_429_and_5xx_and_dropped_connections(harness: Harness) -> None:
     harness.api.fault_policy = combine(
         fail_method("sendMessage", too_many_requests(1), times=1),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections import Counter
 
@@ -81,10 +82,44 @@ async def test_hang_times_the_client_out_then_delivers(ptb_bot: Bot, local_api: 
 
 
 async def test_latency_is_added_to_every_call(ptb_bot: Bot, local_api: LocalBotApi) -> None:
-    local_api.latency = 0.2
+    for model in ("split", "before"):
+        local_api.latency, local_api.latency_model = 0.2, model
+        started = time.monotonic()
+        await ptb_bot.get_me()
+        assert time.monotonic() - started >= 0.2, model
+
+
+@pytest.mark.parametrize(("model", "at_server"), [("split", 0.2), ("before", 0.4)])
+async def test_a_sent_message_shows_in_the_chat_when_the_request_reaches_the_server(
+    ptb_bot: Bot, local_api: LocalBotApi, anna: LocalUser, model: str, at_server: float
+) -> None:
+    local_api.latency, local_api.latency_model = 0.4, model
     started = time.monotonic()
-    await ptb_bot.get_me()
-    assert time.monotonic() - started >= 0.2
+    sending = asyncio.create_task(ptb_bot.send_message(anna.id, "hej"))
+    await local_api.wait_for_messages(anna.id, 1, timeout=5)
+    shown = time.monotonic() - started
+    await sending
+    answered = time.monotonic() - started
+    assert at_server <= shown < at_server + 0.15  # split: half way there; before: after all of it
+    assert answered >= 0.4
+
+
+async def test_a_long_poll_answer_travels_back_half_a_round_trip(local_api: LocalBotApi, anna: LocalUser) -> None:
+    bot = Bot(local_api.token, base_url=local_api.base_url)
+    async with bot:
+        await bot.get_updates()  # /start
+        local_api.latency = 0.4
+        polling = asyncio.create_task(bot.get_updates(offset=local_api.last_update_id + 1, timeout=5))
+        await asyncio.sleep(0.3)  # the poll is waiting at the server by now
+        sent = time.monotonic()
+        await local_api.send_text(anna, "hej")
+        [update] = await polling
+        assert update.message.text == "hej" and time.monotonic() - sent >= 0.2
+
+
+def test_an_unknown_latency_model_is_refused() -> None:
+    with pytest.raises(ValueError, match="latency_model"):
+        LocalBotApi(latency_model="sideways")
 
 
 async def test_get_updates_faults(local_api: LocalBotApi) -> None:

@@ -7,18 +7,15 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
+from moderation.export.cells import neutralise as _neutralise_text
 from moderation.triage.i18n import Strings
 from storage.profile import Profile
 from storage.usecases.invitations import Invitee
 
-# A cell starting with one of these is a formula to Excel/LibreOffice (OWASP "CSV injection").
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
 
 def neutralise(value: object) -> str:
-    """The cell as text; a leading formula character is defused with an apostrophe."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
+    """The cell as text, defused like every export cell (OWASP "CSV injection")."""
+    return _neutralise_text("" if value is None else str(value))
 
 
 def default_csv_name(day: dt.date) -> str:

@@ -32,6 +32,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
@@ -161,8 +162,11 @@ class Submission(Base):
         # The console's place and intent filters in queue order (no sort of a whole place at 1M rows).
         Index("ix_submissions_place_queue", "place", "priority", "created_at", "id"),
         Index("ix_submissions_intent_queue", "intent", "priority", "created_at", "id"),
-        # "Merged here" in the detail screen, and purges that follow merges.
-        Index("ix_submissions_merged_into", "merged_into_id"),
+        # "Merged here" in the detail screen. Partial: almost every row has no merge, and a
+        # full index would tempt SQLite to serve the queue's "merged_into_id IS NULL" from it.
+        Index("ix_submissions_merged_into", "merged_into_id",
+              sqlite_where=sql_text("merged_into_id IS NOT NULL"),
+              postgresql_where=sql_text("merged_into_id IS NOT NULL")),
         Index("ix_submissions_assignee", "assignee", "status"),
         # Closed per week (export and statistics screen) without a full scan.
         Index("ix_submissions_closed", "closed_at"),

@@ -154,7 +154,7 @@ def upgrade() -> None:
         batch_op.create_index('ix_submissions_closed', ['closed_at'], unique=False)
         batch_op.create_index('ix_submissions_place_queue', ['place', 'priority', 'created_at', 'id'], unique=False)
         batch_op.create_index('ix_submissions_intent_queue', ['intent', 'priority', 'created_at', 'id'], unique=False)
-        batch_op.create_index('ix_submissions_merged_into', ['merged_into_id'], unique=False)
+        batch_op.create_index('ix_submissions_merged_into', ['merged_into_id'], unique=False, sqlite_where=sa.text('merged_into_id IS NOT NULL'), postgresql_where=sa.text('merged_into_id IS NOT NULL'))
         batch_op.create_index(batch_op.f('ix_submissions_citizen_id'), ['citizen_id'], unique=False)
         batch_op.create_index('ix_submissions_created', ['created_at'], unique=False)
         batch_op.create_index('ix_submissions_intent_created', ['intent', 'created_at'], unique=False)

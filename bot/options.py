@@ -37,6 +37,8 @@ class BotOptions:
     outbox_retry_base: float = 1.0
     outbox_retry_max: float = 300.0
     outbox_poll_interval: float = 1.0
+    # With a delivery journal (SQLite): how long deliveries gather before one commit records them all.
+    delivery_commit_delay: float = 0.05
     max_concurrent_sends: int = 64
     # Backoff while the database or Telegram is unreachable.
     backoff_max: float = 30.0

@@ -40,7 +40,9 @@ from bot.inbox.fetcher import TOKEN_REJECTED, TokenRejected, UpdateFetcher
 from bot.inbox.processor import InboxProcessor
 from bot.inbox.store import PendingUpdate
 from bot.options import BotOptions
+from bot.outbox.journal import DeliveryJournal
 from bot.outbox.sender import OutboxSender
+from bot.outbox.store import Delivery
 from bot.services import Services, TextClassifier
 from bot.texts import Catalogue
 from bot.turn import prefetch_citizens
@@ -103,6 +105,8 @@ class TryggBot:
         self.processor: InboxProcessor | None = None
         self.sender: OutboxSender | None = None
         self.fetcher: UpdateFetcher | None = None
+        self._journal = DeliveryJournal.for_database(db)
+        self._journaled: list[Delivery] = []
 
     # --- lifecycle -----------------------------------------------------------
 
@@ -116,6 +120,8 @@ class TryggBot:
 
     async def start(self) -> None:
         options = self.options
+        if self._journal is not None:  # first: a second bot on this SQLite file stops here, with one line
+            self._journaled = self._journal.open()
         # The fetcher reads getUpdates as raw JSON on purpose (see bot.inbox.fetcher); PTB warns about that.
         # and sends through do_api_request to skip parsing the answer into a Message (see bot.outbox.sender).
         warnings.filterwarnings("ignore", message=r".*Bot\.(getUpdates|sendMessage).*", category=PTBUserWarning)
@@ -144,6 +150,8 @@ class TryggBot:
             await application.start()
         except BaseException:
             await self._shutdown_application()
+            if self._journal is not None:
+                self._journal.close()
             raise
         for job in self._jobs:
             self._schedule(job)
@@ -174,7 +182,8 @@ class TryggBot:
         if self.services._classifier is None:
             self.services._classifier = await self._build_classifier()
         await self._set_commands(application)
-        self.sender = OutboxSender(application.bot, self.database, self.options)
+        self.sender = OutboxSender(application.bot, self.database, self.options, self._journal, self._journaled)
+        await self.sender.recover()
         self.services._attachments = AttachmentFetcher(
             application.bot, self.database, self.settings.attachments_dir, self.profile, self.services.texts,
             self.sender.wake)
@@ -202,6 +211,8 @@ class TryggBot:
             await self.sender.close()
         await asyncio.gather(*self._tasks, *self._background, return_exceptions=True)
         await self._shutdown_application()
+        if self._journal is not None:
+            self._journal.close()
         self._stopped.set()
 
     async def _shutdown_application(self) -> None:

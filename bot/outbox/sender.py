@@ -39,6 +39,7 @@ from bot.database import BotDatabase, is_transient
 from bot.inbox.fetcher import retry_after_seconds
 from bot.options import BotOptions
 from bot.outbox import store
+from bot.outbox.journal import DeliveryJournal
 from bot.outbox.split import split_html
 from bot.outbox.store import LEASE, Delivery, OutboxRow
 from storage.clock import utcnow
@@ -58,25 +59,49 @@ class _Fail(Exception):
 
 
 class DeliveryLog:
-    """Group commit of deliveries: one transaction records everything sent meanwhile."""
+    """Group commit of deliveries: one transaction records everything sent meanwhile.
 
-    def __init__(self, database: BotDatabase, options: BotOptions) -> None:
+    With a delivery journal (SQLite), a delivery is safe once journaled: the
+    sender goes on at once and the commit waits its turn for the writer like
+    any other. Without one (PostgreSQL, where a commit does not queue behind
+    the inbox), the sender waits for the commit, which goes first.
+    """
+
+    def __init__(self, database: BotDatabase, options: BotOptions, journal: DeliveryJournal | None = None) -> None:
         self._database = database
         self._options = options
-        self._waiting: list[tuple[Delivery, asyncio.Future[None]]] = []
+        self._journal = journal
+        self._waiting: list[tuple[Delivery, asyncio.Future[None] | None]] = []
         self._wake = asyncio.Event()
+        self._committed = asyncio.Event()  # nothing recorded is waiting for its commit
+        self._committed.set()
         self._closing = False
 
     async def record(self, delivery: Delivery) -> None:
+        self._committed.clear()
+        self._wake.set()
+        if self._journal is not None:
+            self._journal.append(delivery)
+            self._waiting.append((delivery, None))
+            return
         future = asyncio.get_running_loop().create_future()
         self._waiting.append((delivery, future))
-        self._wake.set()
         await future
+
+    @property
+    def is_flushed(self) -> bool:
+        return self._committed.is_set()
+
+    async def flushed(self) -> None:
+        """Until every delivery recorded so far is committed to the database."""
+        await self._committed.wait()
 
     async def run(self) -> None:
         backoff = Backoff(0.2, self._options.backoff_max)
         while True:
             await self._wake.wait()
+            if self._journal is not None and not self._closing:
+                await asyncio.sleep(self._options.delivery_commit_delay)  # journaled: safe to gather more
             self._wake.clear()
             batch, self._waiting = self._waiting, []
             if not batch:
@@ -85,19 +110,26 @@ class DeliveryLog:
                 continue
             while True:
                 try:
-                    async with self._database.write(urgent=True) as session:
+                    async with self._database.write(urgent=self._journal is None) as session:
                         await store.record_deliveries(session, [d for d, _ in batch])
                     break
                 except Exception as exc:
                     if not is_transient(exc):
                         for _, future in batch:
-                            future.set_exception(exc)
+                            if future is not None:
+                                future.set_exception(exc)
                         raise
+                    if self._closing and self._journal is not None:
+                        return  # stopping while the database is away: the journal keeps them for the next start
                     await backoff.sleep()
             backoff.reset()
             for _, future in batch:
-                if not future.done():
+                if future is not None and not future.done():
                     future.set_result(None)
+            if not self._waiting:  # nothing was recorded during the commit: the journal holds only committed lines
+                if self._journal is not None:
+                    self._journal.clear()
+                self._committed.set()
 
     def close(self) -> None:
         self._closing = True
@@ -105,7 +137,9 @@ class DeliveryLog:
 
 
 class OutboxSender:
-    def __init__(self, bot: Bot, database: BotDatabase, options: BotOptions) -> None:
+    def __init__(self, bot: Bot, database: BotDatabase, options: BotOptions,
+                 journal: DeliveryJournal | None = None, journaled: list[Delivery] | None = None) -> None:
+        """``journal``: see ``bot.outbox.journal``; ``journaled``: what it held at start-up (a killed run's)."""
         self._bot = bot
         self._database = database
         self._options = options
@@ -115,7 +149,9 @@ class OutboxSender:
         self._slots = asyncio.Semaphore(options.max_concurrent_sends)
         self._limiters: dict[int, AsyncLimiter] = {}
         self._closing = False
-        self._log = DeliveryLog(database, options)
+        self._journal = journal
+        self._journaled = journaled or []
+        self._log = DeliveryLog(database, options, journal)
         self._log_task: asyncio.Task[None] | None = None
         self._outage = OutageLog(_log, "outbox")
         self._drain_waiters: list[asyncio.Future[None]] = []
@@ -128,7 +164,6 @@ class OutboxSender:
     async def run(self) -> None:
         self._log_task = asyncio.create_task(self._log.run(), name="trygg-outbox-log")
         self._log_task.add_done_callback(_report_crash)
-        await self._with_database(self._release_interrupted)
         checking: list[asyncio.Future[None]] = []
         while not self._closing:
             try:
@@ -140,10 +175,16 @@ class OutboxSender:
                 break
             checking += self._drain_waiters
             self._drain_waiters = []
+            if checking:
+                # A chat's next row is claimed only once its previous one is recorded as delivered.
+                await self._log.flushed()
             claimed = await self._with_database(self._claim)
             for rows in claimed.values():
                 self.hand_over(rows)
             if not claimed and not self._busy:
+                if checking and not self._log.is_flushed:  # recorded during the claim: once more after its commit
+                    self._wake.set()
+                    continue
                 for waiter in checking:
                     if not waiter.done():
                         waiter.set_result(None)
@@ -187,9 +228,21 @@ class OutboxSender:
                     return {}
                 await backoff.sleep()
 
+    async def recover(self) -> None:
+        """Before anything is claimed in this run: what a stopped run was sending is delivered if its journal
+        says so, otherwise due again."""
+        await self._with_database(self._release_interrupted)
+
     async def _release_interrupted(self) -> None:
         async with self._database.write() as session:
+            if self._journaled:
+                await store.record_deliveries(session, self._journaled, replayed=True)
             count = await store.release_interrupted(session)
+        if self._journal is not None:
+            self._journal.clear()
+        if self._journaled:
+            _log.info("%d delivery(ies) journaled by the previous run recorded", len(self._journaled))
+            self._journaled = []
         if count:
             _log.warning("%d message(s) were being sent when the bot stopped; sending them again", count)
 

@@ -43,6 +43,7 @@ class Delivery:
     row_id: int
     telegram_message_id: int
     kind: str
+    at: dt.datetime | None = None  # when Telegram accepted it; None: now
 
 
 async def release_interrupted(session: AsyncSession, *, now: dt.datetime | None = None) -> int:
@@ -152,25 +153,31 @@ def _min_id() -> Any:
     return func.min(OutboxMessage.id)
 
 
-async def record_deliveries(session: AsyncSession, deliveries: list[Delivery], *, now: dt.datetime | None = None) -> None:
-    """Mark sent rows delivered: one executemany (Core, not the ORM's per-row bookkeeping)."""
+async def record_deliveries(session: AsyncSession, deliveries: list[Delivery], *, now: dt.datetime | None = None,
+                            replayed: bool = False) -> None:
+    """Mark sent rows delivered: one executemany (Core, not the ORM's per-row bookkeeping).
+
+    ``replayed``: from a killed run's delivery journal, which may repeat what that run had already
+    committed; only rows still ``sending`` change."""
     now = now or utcnow()
     plain = [d for d in deliveries if d.kind not in ERASE_AFTER_DELIVERY]
     erased = [d for d in deliveries if d.kind in ERASE_AFTER_DELIVERY]
     for batch, erase in ((plain, False), (erased, True)):
         if batch:
             await session.execute(
-                _mark_delivered(erase),
-                [{"row_id": d.row_id, "message_id": d.telegram_message_id, "delivered_at": now} for d in batch],
+                _mark_delivered(erase, replayed),
+                [{"row_id": d.row_id, "message_id": d.telegram_message_id, "delivered_at": d.at or now}
+                 for d in batch],
             )
 
 
 @functools.cache
-def _mark_delivered(erase: bool) -> Any:
+def _mark_delivered(erase: bool, only_sending: bool) -> Any:
     """Built once per kind: the delivery log runs it for every group of sent messages."""
     table = OutboxMessage.__table__
     extra = {"chat_id": None, "text": "[raderat]"} if erase else {}
-    return (update(table).where(table.c.id == bindparam("row_id"))
+    where = [table.c.id == bindparam("row_id")] + ([table.c.status == "sending"] if only_sending else [])
+    return (update(table).where(*where)
             .values(status="delivered", delivered_at=bindparam("delivered_at"),
                     telegram_message_id=bindparam("message_id"), **extra))
 

@@ -31,6 +31,13 @@ def postgres_admin_url() -> str | None:
     return os.environ.get(POSTGRES_ENV) or None
 
 
+
+@pytest.fixture(autouse=True)
+def ptb_timedelta(monkeypatch: pytest.MonkeyPatch) -> None:
+    """PTB 22's opt-in, as ``trygg bot`` and ``trygg demo`` make it: durations (``RetryAfter.retry_after``,
+    ``Voice.duration``) are timedeltas, so PTB raises no deprecation warning."""
+    monkeypatch.setenv("PTB_TIMEDELTA", "true")
+
 @pytest.fixture(scope="session")
 def profile() -> Profile:
     return load_profile()

@@ -109,12 +109,6 @@ async def _harness(url: str, profile: Profile, tmp: Path) -> AsyncIterator[Harne
     await db.close()
 
 
-@pytest.fixture(autouse=True)
-def timedelta_retry_after(monkeypatch: pytest.MonkeyPatch) -> None:
-    """PTB 22's opt-in (as ``trygg bot`` does): RetryAfter.retry_after is a timedelta, no deprecation warning."""
-    monkeypatch.setenv("PTB_TIMEDELTA", "true")
-
-
 @pytest.fixture
 async def harness(sqlite_url: str, profile: Profile, tmp_path: Path) -> AsyncIterator[Harness]:
     async for h in _harness(sqlite_url, roomy(profile), tmp_path):

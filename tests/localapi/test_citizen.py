@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from telegram import Bot, Update
 from telegram.ext import CallbackContext, CommandHandler
@@ -42,7 +44,7 @@ async def test_every_kind_of_user_message_parses(ptb_bot: Bot, local_api: LocalB
     assert edited.text == "Det brinner i soprummet" and edited.message_id == first["message_id"] and edited.edit_date
     assert updates[2].message.location.latitude == 58.85
     assert updates[3].message.sticker.emoji == "🔥"
-    assert updates[4].message.voice.duration == 4
+    assert updates[4].message.voice.duration == dt.timedelta(seconds=4)
     assert updates[5].message.contact.user_id == user.id
     assert updates[6].message.document.file_name == "karta.pdf" and updates[6].message.caption == "Här"
     assert updates[7].message.reply_to_message.text == "Det brinner i soprummet"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import dataclasses
 import sys
 from pathlib import Path
@@ -22,6 +23,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    os.environ.setdefault("PTB_TIMEDELTA", "true")  # PTB 22's opt-in, as in `trygg bot`
     return asyncio.run(_run(args))
 
 

@@ -33,12 +33,18 @@ PASSING_WEIGHT = 0.7
 _NEGATION_WINDOW = 3
 _NEGATABLE_CUES = frozenset({"danger", "now", "urgent"})
 _URGENT_EMOJI = {"🚨": 0.8, "🆘": 0.9, "🔥": 0.5, "🔪": 0.5}
+# "?", the Arabic and Persian "؟" and the full-width "？": a question mark in any script we see.
+_QUESTION_MARKS = ("?", "\u061f", "\uff1f")
 _TERM_EVIDENCE = 0.5  # language evidence of one matched lexicon term
 # A bare "now" word ("nu", "now", "jetzt") is a time only in a sentence that also names a danger or a
 # crime; elsewhere it is a discourse word ("Nu ligger skräpet överallt", "nu får ni göra något").
 _NOW_GATE_THEMES = frozenset({Theme.BURGLARY, Theme.VIOLENCE, Theme.DRUGS})
 _UNGATED_NOW = 0.25  # what is left of a bare "now" word with no danger or crime beside it
 _IMPAIRED_DANGER = 0.5  # a drunk or drugged driver on the road
+# A past cue in a sentence of its own is background ("Grannarna är bortresta sedan i måndags") when
+# another sentence describes the danger in the present ("ser jag att någon rör sig i deras garage").
+_BACKGROUND_PAST = 0.3  # what is left of such a past cue
+_PRESENT_DANGER = 0.3  # the weight a danger and a "now" term need to make a sentence a present danger
 
 
 class Classifier:
@@ -47,6 +53,7 @@ class Classifier:
         self._lexicon = lexicon
         self._combos: dict[str, Combo] = lexicon.combos
         self._gated: dict[int, Entry] = {}
+        self._background: dict[int, Entry] = {}  # past entries reweighted as background, by id of the original
         self._selves: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         languages = [d for d in lexicon.languages.values() if d.lang not in ("*", "xx")]
         stopwords = frozenset().union(*(d.stopwords for d in languages))
@@ -88,7 +95,8 @@ class Classifier:
         place_hit = self._places.find(tokens)
         # A Swedish place name says nothing about the language of "stolen outboard, Resö harbour".
         lang_text, lang_tokens = _without_place(text, tokens, place_hit)
-        language = self._language.identify(lang_text, lang_tokens, _term_languages(matches, tokens), language_code)
+        term_langs, term_tokens = _term_languages(matches, tokens)
+        language = self._language.identify(lang_text, lang_tokens, term_langs, language_code, term_tokens)
         lang = language.lang
         explain["lang"] = f"{lang}: {language.how}"
 
@@ -96,6 +104,7 @@ class Classifier:
         with_combos, own_doing = self._with_combos(matches, sentences, tokens, lang)
         kept, negated = self._filter(with_combos, tokens, lang)
         kept = self._gate_now(kept, sentences)
+        kept = self._background_past(kept, sentences)
         theme_scores, theme_terms, strongest = _combine(kept, tokens, "theme", lang)
         raw_themes = dict(theme_scores)
         _weak_themes(kept, len(tokens), theme_scores, theme_terms, strongest)
@@ -103,7 +112,8 @@ class Classifier:
         self._add_surface_cues(text, tokens, cue_scores, cue_terms)
         _impaired_driving(kept, sentences, tokens, theme_scores, theme_terms, cue_scores, cue_terms)
         themes = tuple(sorted(t for t in THEMES if theme_scores.get(t, 0.0) >= THEME_THRESHOLD))
-        features = Features(n_words=len(tokens), question_mark="?" in text, plate=bool(PLATE_RE.search(text)))
+        features = Features(n_words=len(tokens), question_mark=any(mark in text for mark in _QUESTION_MARKS),
+                            plate=bool(PLATE_RE.search(text)))
         decision = decide(cue_scores, theme_scores, features, cue_terms, raw_themes)
         if decision.intent == Intent.NEIGHBOURHOOD_WATCH and themes:
             themes = _background_themes(themes, kept, sentences, theme_scores, theme_terms)
@@ -214,6 +224,32 @@ class Classifier:
                                                        else " (no danger or crime in the sentence)"))
                 self._gated[key] = entry
             result.append(Match(entry, match.first, match.last))
+        return result
+
+    def _background_past(self, matches: list[Match], sentences: list[int]) -> list[Match]:
+        """Past cues only weakly damp a danger told in the present in another sentence: "Grannarna är
+        bortresta sedan i måndags. Nu ser jag en ficklampa i deras garage" is going on now. A past or
+        habit cue in the danger's own sentence still counts in full ("igår stod han utanför med kniv")."""
+        def sentences_with(label: str) -> set[int]:
+            return {sentences[m.first] for m in matches if m.entry.group == "cue" and m.entry.label == label
+                    and m.entry.weight >= _PRESENT_DANGER}
+
+        danger = sentences_with("danger")
+        timed = {sentences[m.first] for m in matches if m.entry.group == "cue"
+                 and m.entry.label in ("past", "habit") and m.entry.weight > 0}
+        if not danger or not (danger & sentences_with("now")) - timed:
+            return matches
+        result: list[Match] = []
+        for match in matches:
+            if match.entry.label == "past" and match.entry.weight > 0 and sentences[match.first] not in danger:
+                entry = self._background.get(id(match.entry))
+                if entry is None:
+                    old = match.entry
+                    entry = replace(old, weight=round(old.weight * _BACKGROUND_PAST, 3),
+                                    pattern=old.pattern + " (background: a sentence without the danger)")
+                    self._background[id(old)] = entry
+                match = Match(entry, match.first, match.last)
+            result.append(match)
         return result
 
     def _language_sets(self, lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
@@ -391,9 +427,10 @@ def _exact_terms(entries: list[Entry]) -> list[str]:
     return [e.elements[0].folded for e in entries if len(e.elements) == 1]
 
 
-def _term_languages(matches: list[Match], tokens: list[Token]) -> dict[str, float]:
-    """Language evidence from matched lexicon terms: each token counts once, shared between languages.
-    A term matched through other diacritics ("stjäl*" on Danish "stjålet") is no evidence."""
+def _term_languages(matches: list[Match], tokens: list[Token]) -> tuple[dict[str, float], int]:
+    """Language evidence from matched lexicon terms, and how many tokens gave it: each token counts once,
+    shared between languages. A term matched through other diacritics ("stjäl*" on Danish "stjålet") is
+    no evidence."""
     by_token: dict[int, set[str]] = {}
     for match in matches:
         lang = match.entry.lang
@@ -407,7 +444,7 @@ def _term_languages(matches: list[Match], tokens: list[Token]) -> dict[str, floa
     for langs in by_token.values():
         for lang in langs:
             scores[lang] = scores.get(lang, 0.0) + _TERM_EVIDENCE / len(langs)
-    return scores
+    return scores, len(by_token)
 
 
 def _negator(tokens: list[Token], match: Match, negators: frozenset[str], stops: frozenset[str],

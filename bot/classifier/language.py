@@ -120,7 +120,9 @@ class LanguageIdentifier:
             self._near_factory = near
 
     def identify(self, text: str, tokens: list[Token], term_langs: dict[str, float],
-                 language_code: str | None) -> LanguageResult:
+                 language_code: str | None, term_tokens: int = 0) -> LanguageResult:
+        """``term_langs``: language evidence of the lexicon terms the message matched, from
+        ``term_tokens`` of its words; those words count as known, like function words."""
         prior = normalise_code(language_code)
         words = [t for t in tokens if any(c.isalpha() for c in t.text)]
         if not words:
@@ -153,7 +155,7 @@ class LanguageIdentifier:
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
         top_lang, top = ranked[0] if ranked else (None, 0.0)
         second = ranked[1][1] if len(ranked) > 1 else 0.0
-        coverage = known / len(words)
+        coverage = min(1.0, (known + term_tokens) / len(words))
         why = ", ".join(f"{lang} {score:.1f}" for lang, score in ranked[:3])
         if top_lang and top >= _MIN_SCORE and top - second >= _MIN_MARGIN and (coverage >= _MIN_COVERAGE or top >= 3):
             return LanguageResult(top_lang, f"word scores ({why})")

@@ -3,9 +3,14 @@
 Emergency comes first and is decided by rule: danger (a knife, a fire, a
 break-in going on) times immediacy (now, help, hurry), damped by cues that
 it is over (yesterday, last week), that it keeps happening (every evening),
-that it is hypothetical ("får man ...?", "what if") or that the citizen says
+that it is hypothetical ("får man ...?", "what if") or a condition or hearsay
+("om någon bryter sig in ...?", "is it true that ...?"), or that the citizen says
 it is not urgent. Danger words with no time cue at
-all count as happening now: a missed emergency is the worst failure.
+all count as happening now: a missed emergency is the worst failure. "All the time"
+("hela tiden") is a habit only when nothing places the writer in the scene now:
+"han går tio meter bakom oss hela tiden" is one episode going on. A question about
+whether or how to report something ("kan jag anmäla ...?", "can I report ...?") names
+the crime as its subject, not as something seen now.
 Otherwise the strongest of tip, feedback, question and neighbourhood watch
 wins.
 """
@@ -21,6 +26,15 @@ EMERGENCY_THRESHOLD = 0.3
 UNMARKED_IMMEDIACY = 0.75
 WATCH_THRESHOLD = 0.5
 PLEA = 0.85  # an urgent cue this strong asks for help now
+# A "now" this strong places the writer in the scene ("bakom oss", "just nu", "I'm behind him"):
+# "all the time" then describes one episode going on, not a recurring problem.
+EPISODE_NOW = 0.5
+CONTINUOUS_IN_EPISODE = 0.3  # what is left of "hela tiden" as a habit in such an episode
+# A question about reporting damps an emergency less than a condition does: "Ska jag ringa 112? Han
+# står utanför med kniv" is still going on.
+ASKING_DAMPING = 0.6
+# A danger told but not going on ("det brann i en bil i natt") is information about a danger: a tip.
+TOLD_DANGER_TIP = 0.35
 _CRIME_THEMES = (Theme.BURGLARY, Theme.VIOLENCE, Theme.DRUGS, Theme.TRAFFIC, Theme.PUBLIC_SPACE)
 # Themes whose words, with a time cue, describe a crime going on ("inbrott hos grannen just nu",
 # "rattfull kvinna kör från Konsum nu"); litter or a broken lamp "now" is a complaint unless a danger
@@ -54,7 +68,16 @@ def decide(cues: dict[str, float], themes: dict[str, float], features: Features,
 
     danger, now, urgent = cues.get("danger", 0.0), cues.get("now", 0.0), cues.get("urgent", 0.0)
     past, habit, calm = cues.get("past", 0.0), cues.get("habit", 0.0), cues.get("calm", 0.0)
-    hypothetical = cues.get("hypothetical", 0.0)
+    # A crime named as a condition or as hearsay ("om någon bryter sig in, får jag ...?", "is it true that
+    # ...?") is not going on: it damps an emergency like a hypothetical, and below it is no observation.
+    conditional = cues.get("conditional", 0.0)
+    # A question about whether or how to report it ("kan jag anmäla fortkörning ...?"): the crime is the
+    # question's subject. It weakens the crime as evidence of a tip like a condition, and damps less.
+    asking = cues.get("asking", 0.0)
+    hypothetical = max(cues.get("hypothetical", 0.0), conditional, asking * ASKING_DAMPING)
+    # "All the time" is a habit ("grannen hotar oss hela tiden") unless the writer is in the scene now.
+    continuous = cues.get("continuous", 0.0)
+    habit = max(habit, continuous * (CONTINUOUS_IN_EPISODE if now >= EPISODE_NOW else 1.0))
     # Vandalism going on ("krossar rutorna i busskuren", "zerkratzt gerade alle Autos") is a crime in progress.
     crime = max(max(themes.get(t, 0.0) for t in _IN_PROGRESS_THEMES) * 0.6, cues.get("vandalism", 0.0) * 0.7)
     # Any sign of an incident, also a theme word too weak to label the message ("förråd").
@@ -67,7 +90,9 @@ def decide(cues: dict[str, float], themes: dict[str, float], features: Features,
         emergency = max(emergency, urgent * 0.6)  # "Hjälp!", "HELP"
     # A plea to come at once ("kom fort", "skynda er", "proszę przyjechać") about something going on is an
     # emergency even when its words are not in the lexicons: a missed emergency costs the most.
-    if urgent >= PLEA and past < 0.5 and (now >= 0.4 or any(raw_themes.get(t, 0.0) >= 0.15 for t in _CRIME_THEMES)):
+    # Also with only a weak danger word ("skicka ambulans, han har ont i bröstet").
+    if urgent >= PLEA and past < 0.5 and (now >= 0.4 or danger >= 0.25
+                                          or any(raw_themes.get(t, 0.0) >= 0.15 for t in _CRIME_THEMES)):
         emergency = max(emergency, urgent * 0.45)
     past_effect = past if past > now else past * 0.3
     emergency *= (1 - 0.9 * past_effect) * (1 - 0.85 * habit) * (1 - calm) * (1 - 0.8 * hypothetical)
@@ -78,26 +103,35 @@ def decide(cues: dict[str, float], themes: dict[str, float], features: Features,
                        f"now {now:.2f} [{terms('now')}], urgent {urgent:.2f} [{terms('urgent')}], "
                        f"crime themes {crime:.2f}, incident {incident:.2f}")
         if past or habit or hypothetical:
-            reasons.append(f"damped by past {past:.2f} [{terms('past')}], habit {habit:.2f} [{terms('habit')}], "
-                           f"hypothetical {hypothetical:.2f} [{terms('hypothetical')}]")
+            reasons.append(f"damped by past {past:.2f} [{terms('past')}], habit {habit:.2f} [{terms('habit')}; "
+                           f"all the time: {terms('continuous')}], "
+                           f"hypothetical {hypothetical:.2f} [{terms('hypothetical')}; "
+                           f"condition or hearsay: {terms('conditional')}; asking about reporting: "
+                           f"{terms('asking')}]")
         confidence = min(1.0, 0.55 + emergency * 0.6)
         return IntentDecision(Intent.EMERGENCY, round(confidence, 3),
                               {"emergency": round(emergency, 3)}, reasons)
     if danger or urgent:
         reasons.append(f"not an emergency ({emergency:.2f} < {EMERGENCY_THRESHOLD}): danger {danger:.2f} "
                        f"[{terms('danger')}], now {now:.2f}, urgent {urgent:.2f}, past {past:.2f} "
-                       f"[{terms('past')}], habit {habit:.2f} [{terms('habit')}], calm {calm:.2f}, "
-                       f"hypothetical {hypothetical:.2f}")
+                       f"[{terms('past')}], habit {habit:.2f} [{terms('habit')}; all the time: "
+                       f"{terms('continuous')}], calm {calm:.2f}, "
+                       f"hypothetical {hypothetical:.2f} [{terms('hypothetical')}; condition or hearsay: "
+                       f"{terms('conditional')}; asking about reporting: {terms('asking')}]")
 
     crime_strength = max(themes.get(t, 0.0) for t in _CRIME_THEMES[:4])
     # A complaint about how an earlier case was handled ("stölden för tre veckor sedan, inte hört ett ord")
     # is feedback: the crime is its background, so it weighs less as evidence of a tip.
     response = cues.get("response", 0.0)
     background = 1 - 0.6 * response
+    background *= 1 - 0.7 * max(conditional, asking)  # a crime as a condition, hearsay or the subject of a question
     # Public space: vandalism is a crime (a tip), a broken lamp or litter is the municipality's work (feedback).
-    tip = _either(cues.get("observe", 0.0) * background, crime_strength * 0.6 * background,
-                  cues.get("vandalism", 0.0) * 0.55, 0.4 if features.plate else 0.0)
-    question = _either(cues.get("question", 0.0), 0.45 if features.question_mark else 0.0)
+    # A danger told without a crime theme (a fire, an accident) is information too; with one, the theme
+    # already says so and the danger word must not count twice.
+    told = max(crime_strength * 0.6, danger * TOLD_DANGER_TIP) * background
+    tip = _either(cues.get("observe", 0.0) * background, told, cues.get("vandalism", 0.0) * 0.55,
+                  0.4 if features.plate else 0.0)
+    question = _either(cues.get("question", 0.0), asking, 0.45 if features.question_mark else 0.0)
     feedback = _either(cues.get("feedback", 0.0), cues.get("maintenance", 0.0) * 0.55, response)
     watch = cues.get("watch", 0.0)
     scores = {
@@ -114,21 +148,26 @@ def decide(cues: dict[str, float], themes: dict[str, float], features: Features,
                     key=lambda pair: -pair[0])
     (top, intent), (second, _) = ranked[0], ranked[1]
     if top < 0.15:
-        intent = Intent.QUESTION if features.question_mark else Intent.TIP if crime_strength >= 0.5 else Intent.FEEDBACK
+        informs = crime_strength >= 0.5 or danger >= 0.5  # a crime or a danger told is information: a tip
+        intent = Intent.QUESTION if features.question_mark else Intent.TIP if informs else Intent.FEEDBACK
         reasons.append(f"no clear cue; default {intent}")
         return IntentDecision(intent, 0.3, scores, reasons)
     explain_terms = {Intent.TIP: "observe", Intent.FEEDBACK: "feedback", Intent.QUESTION: "question"}[intent]
     extra = ""
+    if intent == Intent.TIP and danger * TOLD_DANGER_TIP > crime_strength * 0.6:
+        extra = f", a danger told [{terms('danger')}]"
+    if intent == Intent.QUESTION and asking:
+        extra = f", asking about reporting [{terms('asking')}]"
     if intent == Intent.FEEDBACK and cues.get("maintenance"):
         extra = f", upkeep [{terms('maintenance')}]"
     if intent == Intent.FEEDBACK and response:
         extra += f", complaint about the response [{terms('response')}]"
     if intent == Intent.TIP and cues.get("vandalism"):
-        extra = f", vandalism [{terms('vandalism')}]"
+        extra += f", vandalism [{terms('vandalism')}]"
     if intent == Intent.TIP and crime_strength:
         extra += f", crime themes {crime_strength:.2f}"
     if intent == Intent.QUESTION and features.question_mark:
-        extra = ", question mark"
+        extra += ", question mark"
     reasons.append(f"{intent} {top:.2f} [{terms(explain_terms)}]{extra}; next {ranked[1][1]} {second:.2f}")
     confidence = min(1.0, top) * (0.6 + 0.4 * (top - second) / top)
     return IntentDecision(intent, round(confidence, 3), scores, reasons)

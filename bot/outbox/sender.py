@@ -97,11 +97,18 @@ class DeliveryLog:
         await self._committed.wait()
 
     async def run(self) -> None:
+        try:
+            await self._commit_until_closed()
+        finally:
+            self._committed.set()  # nothing more will be committed: nobody may wait for it
+
+    async def _commit_until_closed(self) -> None:
         backoff = Backoff(0.2, self._options.backoff_max)
         while True:
-            await self._wake.wait()
-            if self._journal is not None and not self._closing:
-                await asyncio.sleep(self._options.delivery_commit_delay)  # journaled: safe to gather more
+            if not self._closing:
+                await self._wake.wait()
+                if self._journal is not None and not self._closing:
+                    await asyncio.sleep(self._options.delivery_commit_delay)  # journaled: safe to gather more
             self._wake.clear()
             batch, self._waiting = self._waiting, []
             if not batch:

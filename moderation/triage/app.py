@@ -37,6 +37,10 @@ class TriageApp(App[None]):
             # full collection takes ~100 ms, a visible stutter while scrolling.
             self.call_after_refresh(gc.freeze)
 
+    async def action_quit(self) -> None:
+        await self.query_one(TriagePanel).finish_work()
+        self.exit()
+
     def on_unmount(self) -> None:
         if self.freeze_gc:
             gc.unfreeze()

@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 from rich.text import Text
 from sqlalchemy.exc import DBAPIError
 from textual import on, work
+from textual.worker import WorkerCancelled, WorkerFailed
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
@@ -53,6 +54,7 @@ from storage.vocabulary import Priority
 from storage.watch import watch_overview
 
 R = TypeVar("R")
+QUIT_GRACE_SECONDS = 2.0
 URGENT_NOTIFICATIONS = 3
 
 
@@ -101,9 +103,27 @@ class TriagePanel(SubmissionActions, Vertical):
     def on_mount(self) -> None:
         self._relabel_bindings()
         self.load_queue()
-        if self.context.poll_interval:
-            self.set_interval(self.context.poll_interval, self._poll_tick)
+        self._poll_timer = (self.set_interval(self.context.poll_interval, self._poll_tick)
+                            if self.context.poll_interval else None)
         self.queue_list.focus()
+
+    async def finish_work(self, grace: float = QUIT_GRACE_SECONDS) -> None:
+        """Before the app exits: stop polling and give running database work ``grace`` seconds to end.
+
+        Textual cancels the workers that are still running when the app exits. A query cancelled
+        half-way can leave its SQLite connection checked out, and aiosqlite's thread for it (not a
+        daemon) then keeps the process alive after the console has closed.
+        """
+        if self._poll_timer is not None:
+            self._poll_timer.stop()
+        # A dialog's worker waits for the officer, who is leaving: only database work is waited for.
+        running = [w for w in self.app.workers if w.group != "dialog" and not w.is_finished]
+        if not running:
+            return
+        try:
+            await asyncio.wait_for(self.app.workers.wait_for_complete(running), grace)
+        except (TimeoutError, WorkerFailed, WorkerCancelled):
+            pass  # failed or cancelled: nothing left running; still waiting out an outage: cancelled on exit
 
     @property
     def db(self) -> Database:

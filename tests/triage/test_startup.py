@@ -125,7 +125,16 @@ def test_opens_in_a_terminal_and_quits_cleanly(tmp_path):
                     break
         assert "0 ärenden · Öppna" in _screen_text(output), output[-2000:]
         os.write(master, b"\x11")  # Ctrl+Q
-        assert proc.wait(timeout=20) == 0
+        # Keep reading while it exits: a terminal nobody reads fills up and blocks the app's last writes.
+        deadline = time.monotonic() + 20
+        while proc.poll() is None and time.monotonic() < deadline:
+            ready, _, _ = select.select([master], [], [], 0.2)
+            if ready:
+                try:
+                    output += os.read(master, 65536)
+                except OSError:
+                    break
+        assert proc.wait(timeout=5) == 0, _screen_text(output)[-3000:]
     finally:
         if proc.poll() is None:
             proc.kill()

@@ -45,6 +45,10 @@ class DemoApp(App[None]):
             yield TriagePanel(self.context, id="triage")
         yield Footer(show_command_palette=False)
 
+    async def action_quit(self) -> None:
+        await self.query_one(TriagePanel).finish_work()  # see TriagePanel.finish_work
+        self.exit()
+
     def on_mount(self) -> None:
         self.query_one("#say").focus()
 

@@ -12,13 +12,17 @@
   row is ``failed`` with the reason. 403 (the citizen blocked the bot) and
   400 (Telegram refuses the message) fail at once: retrying cannot help.
 - Deliveries are recorded by a group commit (many rows per transaction) and
-  a chat's next message is sent only after its previous one is recorded.
+  a chat's next message is sent only after its previous one is recorded: on
+  SQLite, recorded means written to the delivery journal
+  (``bot.outbox.journal``), which the group commit then empties.
 
 Where a duplicate is still possible: Telegram has no idempotency key. If the
-process dies after Telegram accepted a message and before the "delivered"
-commit, or a connection drops after Telegram stored the message, the row
-is sent again (at-least-once). That window is one message per chat: the
-row shows it as ``attempts`` > 1 with ``last_error`` saying it was interrupted.
+process dies after Telegram accepted a message and before the bot recorded
+it (on SQLite: before the answer reached the bot; on PostgreSQL: before the
+"delivered" commit), or a connection drops after Telegram stored the
+message, the row is sent again (at-least-once). That window is one message
+per chat: the row shows it as ``attempts`` > 1 with ``last_error`` saying it
+was interrupted.
 """
 
 from __future__ import annotations

@@ -22,10 +22,13 @@ Where a duplicate receipt is still possible
 -------------------------------------------
 The receipt row itself exists exactly once (it is written in the same
 transaction, with a dedup key per update). Sending it is at-least-once:
-Telegram has no idempotency key, so a send that Telegram accepted but whose
-"delivered" commit the kill prevented is sent again after the restart (the
-row was ``sending``; ``release_interrupted`` makes it due again and marks it
-``interrupted``). The sender sends one message per chat at a time and the
+Telegram has no idempotency key, so a send that Telegram accepted but that
+the bot had not recorded when it was killed is sent again after the restart
+(the row was ``sending``; ``release_interrupted`` makes it due again and marks
+it ``interrupted``). On SQLite the bot records an accepted send in its
+delivery journal (one ``write()`` as the answer arrives; ``bot.outbox.journal``)
+and applies the journal at the next start, so only sends whose answer had not
+reached the bot yet are repeated. The sender sends one message per chat at a time and the
 next only after the previous one is recorded, so a kill can duplicate at most
 one receipt per chat. A receipt re-sent after one kill can be caught by the
 next kill as well, so when kills follow each other closely one message may

@@ -31,7 +31,7 @@ THEME_HEAD_WEIGHT = 0.35
 LONG_MESSAGE_WORDS = 50
 PASSING_WEIGHT = 0.7
 _NEGATION_WINDOW = 3
-_NEGATABLE_CUES = frozenset({"danger", "now", "urgent"})
+_NEGATABLE_CUES = frozenset({"danger", "now", "urgent", "hazard"})
 _URGENT_EMOJI = {"🚨": 0.8, "🆘": 0.9, "🔥": 0.5, "🔪": 0.5}
 # "?", the Arabic and Persian "؟" and the full-width "？": a question mark in any script we see.
 _QUESTION_MARKS = ("?", "\u061f", "\uff1f")
@@ -239,9 +239,13 @@ class Classifier:
                  and m.entry.label in ("past", "habit") and m.entry.weight > 0}
         if not danger or not (danger & sentences_with("now")) - timed:
             return matches
+        # A sentence that dates the event told beside it ("Det hände förra helgen", "This was yesterday")
+        # is the event's time, not background: its past counts in full.
+        told_when = {sentences[m.first] for m in matches if m.entry.group == "cue" and m.entry.label == "dating"}
         result: list[Match] = []
         for match in matches:
-            if match.entry.label == "past" and match.entry.weight > 0 and sentences[match.first] not in danger:
+            if (match.entry.label == "past" and match.entry.weight > 0 and sentences[match.first] not in danger
+                    and sentences[match.first] not in told_when):
                 entry = self._background.get(id(match.entry))
                 if entry is None:
                     old = match.entry

@@ -35,6 +35,10 @@ CONTINUOUS_IN_EPISODE = 0.3  # what is left of "hela tiden" as a habit in such a
 ASKING_DAMPING = 0.6
 # A danger told but not going on ("det brann i en bil i natt") is information about a danger: a tip.
 TOLD_DANGER_TIP = 0.35
+# A thing that hurts or will hurt people ("glasbitar på stranden, barnen skär sig", "a plank missing, someone
+# will fall through") is information about a danger: a tip, and the broken thing is its cause rather than an
+# upkeep complaint. An explicit wish or complaint still makes it feedback.
+HAZARD_TIP = 0.8
 _CRIME_THEMES = (Theme.BURGLARY, Theme.VIOLENCE, Theme.DRUGS, Theme.TRAFFIC, Theme.PUBLIC_SPACE)
 # Themes whose words, with a time cue, describe a crime going on ("inbrott hos grannen just nu",
 # "rattfull kvinna kör från Konsum nu"); litter or a broken lamp "now" is a complaint unless a danger
@@ -129,10 +133,11 @@ def decide(cues: dict[str, float], themes: dict[str, float], features: Features,
     # A danger told without a crime theme (a fire, an accident) is information too; with one, the theme
     # already says so and the danger word must not count twice.
     told = max(crime_strength * 0.6, danger * TOLD_DANGER_TIP) * background
+    hazard = cues.get("hazard", 0.0)
     tip = _either(cues.get("observe", 0.0) * background, told, cues.get("vandalism", 0.0) * 0.55,
-                  0.4 if features.plate else 0.0)
+                  0.4 if features.plate else 0.0, hazard * HAZARD_TIP)
     question = _either(cues.get("question", 0.0), asking, 0.45 if features.question_mark else 0.0)
-    feedback = _either(cues.get("feedback", 0.0), cues.get("maintenance", 0.0) * 0.55, response)
+    feedback = _either(cues.get("feedback", 0.0), cues.get("maintenance", 0.0) * 0.55 * (1 - hazard), response)
     watch = cues.get("watch", 0.0)
     scores = {
         Intent.TIP: round(tip, 3),
@@ -162,6 +167,8 @@ def decide(cues: dict[str, float], themes: dict[str, float], features: Features,
         extra = f", upkeep [{terms('maintenance')}]"
     if intent == Intent.FEEDBACK and response:
         extra += f", complaint about the response [{terms('response')}]"
+    if intent == Intent.TIP and hazard:
+        extra += f", a hazard to people [{terms('hazard')}]"
     if intent == Intent.TIP and cues.get("vandalism"):
         extra += f", vandalism [{terms('vandalism')}]"
     if intent == Intent.TIP and crime_strength:

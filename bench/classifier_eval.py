@@ -212,6 +212,9 @@ def throughput(profile, texts: list[tuple[str, str | None]], messages: int) -> N
 
     langdetect_calls = sum(1 for text, code in texts if "langdetect" in warm.classify(text, code).explain["lang"])
     print(f"messages that needed langdetect itself: {langdetect_calls} of {len(texts)}")
+    boosted = sum(1 for text, code in texts
+                  if "statistical model" in str(warm.classify(text, code).explain.get("intent", "")))
+    print(f"emergencies the statistical model added to the rules' (bot/classifier/booster.py): {boosted} of {len(texts)}")
 
     DetectorFactory.seed = 0
     sample = [t for t, _ in texts if t.strip()]

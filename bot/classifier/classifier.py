@@ -11,19 +11,28 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from typing import Literal
 
+from bot.classifier.booster import EmergencyModel
 from bot.classifier.corrections import CorrectionMemory
 from bot.classifier.language import UNDETERMINED, LanguageIdentifier
 from bot.classifier.lexicon import PART_GROUPS, Combo, Entry, Lexicon, Match, Matcher, load_builtin
 from bot.classifier.model import Classification, Correction
 from bot.classifier.places import PlaceFinder, PlaceHit
-from bot.classifier.rules import Features, decide
+from bot.classifier.rules import Features, IntentDecision, decide
 from bot.classifier.text import PLATE_RE, Token, fold, tokenize
 from storage.profile import Profile
 from storage.vocabulary import THEMES, Intent, Theme
 
 MAX_CHARS = 10_000  # Telegram allows 4,096; anything longer is classified on its start
 THEME_THRESHOLD = 0.5
+# The emergency model (booster.py) adds an emergency the rules missed when its log-odds reach this, and
+# only when no cue of these reaches RULED_OUT: the event is over, keeps happening, is hypothetical, a
+# condition or a question about reporting, is said to be calm, or is a complaint about a past response.
+BOOST_LOG_ODDS = 30.0
+RULED_OUT = 0.3
+_RULES_OUT = ("past", "habit", "continuous", "hypothetical", "conditional", "asking", "calm", "response")
+BOOSTED_CONFIDENCE = 0.55
 # A theme needs one term of at least this weight: context words alone ("buskarna", "lekplatsen",
 # "husbil", "i diket") describe where something is, not what it is about.
 THEME_HEAD_WEIGHT = 0.35
@@ -48,7 +57,10 @@ _PRESENT_DANGER = 0.3  # the weight a danger and a "now" term need to make a sen
 
 
 class Classifier:
-    def __init__(self, profile: Profile, corrections: Iterable[Correction] = ()) -> None:
+    def __init__(self, profile: Profile, corrections: Iterable[Correction] = (), *,
+                 emergency_model: EmergencyModel | None | Literal["shipped"] = "shipped") -> None:
+        """``emergency_model``: the second opinion on emergencies (``booster``); by default the shipped one with
+        ``corrections`` counted in, None for the rules alone."""
         lexicon = load_builtin()
         self._lexicon = lexicon
         self._combos: dict[str, Combo] = lexicon.combos
@@ -58,12 +70,14 @@ class Classifier:
         languages = [d for d in lexicon.languages.values() if d.lang not in ("*", "xx")]
         stopwords = frozenset().union(*(d.stopwords for d in languages))
         prepositions = frozenset().union(*(d.place_prepositions for d in languages))
+        corrections = tuple(corrections)
         self._memory = CorrectionMemory(corrections, stopwords, prepositions,
                                         frozenset(p.id for p in profile.places))
         self._matcher = Matcher(lexicon.entries + self._memory.entries,
                                 known_words=frozenset(fold(w) for w in stopwords))
         self._language = LanguageIdentifier(lexicon, profile.default_language)
         self._language.warm_up()
+        self._booster = EmergencyModel.load(corrections) if emergency_model == "shipped" else emergency_model
         known = stopwords | frozenset(_exact_terms(lexicon.entries))
         self._places = PlaceFinder(
             profile,
@@ -115,6 +129,7 @@ class Classifier:
         features = Features(n_words=len(tokens), question_mark=any(mark in text for mark in _QUESTION_MARKS),
                             plate=bool(PLATE_RE.search(text)))
         decision = decide(cue_scores, theme_scores, features, cue_terms, raw_themes)
+        decision = self._second_opinion(text, lang, decision, cue_scores)
         if decision.intent == Intent.NEIGHBOURHOOD_WATCH and themes:
             themes = _background_themes(themes, kept, sentences, theme_scores, theme_terms)
 
@@ -161,6 +176,24 @@ class Classifier:
         )
 
     # -- helpers --------------------------------------------------------------
+
+    def _second_opinion(self, text: str, lang: str, decision: IntentDecision,
+                        cues: dict[str, float]) -> IntentDecision:
+        """The emergency model (``booster``), asked only when the rules said no and saw nothing that rules it out."""
+        if self._booster is None or decision.intent == Intent.EMERGENCY or not self._booster.knows(lang):
+            return decision
+        ruled_out = [cue for cue in _RULES_OUT if cues.get(cue, 0.0) >= RULED_OUT]
+        if ruled_out:
+            return decision
+        log_odds = self._booster.log_odds(text)
+        if log_odds < BOOST_LOG_ODDS:
+            return decision
+        words = ", ".join(self._booster.strongest_words(text)) or "-"
+        reasons = [f"emergency by the statistical model: log-odds {log_odds:.0f}, most from: {words}; the rules "
+                   f"said {decision.intent} and found nothing making it past, recurring or hypothetical",
+                   *decision.reasons]
+        return IntentDecision(Intent.EMERGENCY, BOOSTED_CONFIDENCE,
+                              {**decision.scores, "emergency_model": round(log_odds, 1)}, reasons)
 
     def _with_combos(self, matches: list[Match], sentences: list[int], tokens: list[Token],
                      lang: str) -> tuple[list[Match], list[str]]:

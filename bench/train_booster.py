@@ -1,0 +1,40 @@
+"""Train the classifier's emergency model (``bot/classifier/booster.json``) from labelled corpora.
+
+    python bench/train_booster.py [CORPUS.jsonl ...]
+
+Default: every corpus in ``bench/data/classifier`` listed in TRAINING below. A
+corpus still waiting to be measured blind must not be listed (see that
+folder's README).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from bot.classifier.booster import MODEL_FILE, model_data  # noqa: E402
+
+DATA = REPO / "bench" / "data" / "classifier"
+TRAINING = ("tune.jsonl", "heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl", "heldout4.jsonl", "heldout5.jsonl")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpora", nargs="*", type=Path, default=[DATA / name for name in TRAINING])
+    args = parser.parse_args()
+    rows = [json.loads(line) for path in args.corpora for line in path.read_text("utf-8").splitlines() if line.strip()]
+    data = model_data((row["text"], row["lang"], row["intent"] == "emergency") for row in rows)
+    data = {"trained_on": [p.name for p in args.corpora], **data}
+    out = REPO / "bot" / "classifier" / MODEL_FILE
+    out.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", "utf-8")
+    print(f"{out.relative_to(REPO)}: {data['docs'][0]} emergencies, {data['docs'][1]} others, "
+          f"{len(data['counts'])} features, {out.stat().st_size / 1e6:.1f} MB; per language: {data['languages']}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,85 @@
+"""The emergency model beside the rules (bot/classifier/booster.py): it only adds emergencies, and says why."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+
+from bot.classifier import Classifier
+from bot.classifier.booster import EmergencyModel, features, model_data
+from bot.classifier.model import Correction
+from storage.profile import Profile
+
+CORPORA = Path(__file__).resolve().parents[2] / "bench" / "data" / "classifier"
+# A made-up word only the emergencies of this tiny corpus use, so the rules know nothing of it.
+EMERGENCIES = ["zorblat vid bryggan", "zorblat i gränden bakom skolan", "zorblat utanför affären",
+               "zorblat på parkeringen vid kyrkan"]
+OTHERS = ["cyklar står vid bryggan", "tack för mötet i skolan", "när kommer mobila polisen",
+          "lampan vid kyrkan är trasig", "vi vill starta grannsamverkan"]
+
+
+def toy_model() -> EmergencyModel:
+    return EmergencyModel.trained([(t, True) for t in EMERGENCIES] + [(t, False) for t in OTHERS])
+
+
+def _toy_counts() -> tuple[tuple[int, int], dict[str, tuple[int, int]]]:
+    data = model_data([(t, "sv", True) for t in EMERGENCIES] + [(t, "sv", False) for t in OTHERS], min_count=1)
+    return (data["docs"][0], data["docs"][1]), {f: (c[0], c[1]) for f, c in data["counts"].items()}
+
+
+def test_features_ignore_case_diacritics_and_punctuation() -> None:
+    assert features("Det BRINNER på Ö!") == features("det brinner pa o!")
+    assert {"w:brinner", "brin", "inner"} <= features("Det brinner")
+
+
+def test_the_model_learns_which_fragments_mark_an_emergency() -> None:
+    model = toy_model()
+    assert model.log_odds("zorblat vid hamnen") > 0 > model.log_odds("tack för mötet")
+    assert model.strongest_words("Zorblat vid hamnen!")[0] == "Zorblat"
+
+
+def test_officers_corrections_teach_the_shipped_model() -> None:
+    text = "qwxyzzy vid macken"
+    before = EmergencyModel.load().log_odds(text)
+    taught = EmergencyModel.load([Correction(text=f"qwxyzzy vid macken {n}", intent="emergency", themes=None,
+                                             place=None) for n in range(5)])
+    assert taught.log_odds(text) > before
+
+
+def test_it_adds_an_emergency_the_rules_missed_and_says_why(profile: Profile) -> None:
+    classifier = Classifier(profile, emergency_model=toy_model())
+    assert Classifier(profile, emergency_model=None).classify("zorblat vid hamnen").intent != "emergency"
+    result = classifier.classify("zorblat vid hamnen")
+    assert result.intent == "emergency" and result.urgent
+    assert "statistical model" in result.explain["intent"][0] and "zorblat" in result.explain["intent"][0]
+
+
+def test_it_never_overrides_a_sign_that_it_is_over_recurring_or_hypothetical(profile: Profile) -> None:
+    classifier = Classifier(profile, emergency_model=toy_model())
+    for text in ("zorblat vid hamnen igår", "zorblat vid hamnen varje helg", "Om någon zorblat vid hamnen, vad gör man då?"):
+        assert classifier.classify(text).intent != "emergency", text
+
+
+def test_it_never_removes_an_emergency(profile: Profile) -> None:
+    silent = EmergencyModel.trained([("det brinner i huset", False)] * 50)
+    assert Classifier(profile, emergency_model=silent).classify("Det brinner i huset nu, kom fort!").intent == "emergency"
+
+
+def test_the_shipped_model_is_what_its_corpora_give() -> None:
+    """booster.json is rebuilt (bench/train_booster.py) whenever a corpus it names changes."""
+    shipped = json.loads(resources.files("bot.classifier").joinpath("booster.json").read_text("utf-8"))
+    rows = [json.loads(line) for name in shipped["trained_on"]
+            for line in (CORPORA / name).read_text("utf-8").splitlines() if line.strip()]
+    rebuilt = model_data((row["text"], row["lang"], row["intent"] == "emergency") for row in rows)
+    assert (shipped["docs"], shipped["languages"], shipped["counts"]) == (rebuilt["docs"], rebuilt["languages"],
+                                                                          rebuilt["counts"])
+
+
+def test_it_speaks_only_for_languages_it_has_seen_enough_of(profile: Profile) -> None:
+    assert {"sv", "en", "no", "da", "de"} <= EmergencyModel.load().languages
+    assert not EmergencyModel.load().knows("ar")
+    only_swedish = EmergencyModel(*_toy_counts(), languages=frozenset({"sv"}))
+    classifier = Classifier(profile, emergency_model=only_swedish)
+    assert classifier.classify("zorblat vid hamnen", "sv").intent == "emergency"
+    assert classifier.classify("zorblat at the harbour", "en").intent != "emergency"

@@ -57,7 +57,11 @@ class DeliveryJournal:
 
     def open(self) -> list[Delivery]:
         """Lock the journal and return what a previous run wrote and did not commit."""
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600)
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600)
+        except OSError as exc:
+            raise TryggError(f"cannot open the delivery journal {self.path} beside the database: "
+                             f"{exc.strerror or exc}") from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

@@ -11,6 +11,7 @@ from sqlalchemy import select, update
 from bot.outbox.journal import BotAlreadyRunning, DeliveryJournal
 from bot.outbox.store import Delivery
 from bot.runner import TryggBot
+from storage.errors import TryggError
 from storage.models import OutboxMessage
 from bot.localapi import StoredMessage
 from tests.bot.conftest import Harness, Phone
@@ -99,3 +100,9 @@ def test_torn_and_foreign_lines_are_skipped(tmp_path: Path) -> None:
         assert journal.path.read_bytes() == b""
     finally:
         journal.close()
+
+
+def test_a_journal_that_cannot_be_opened_is_one_clear_error(tmp_path: Path) -> None:
+    journal = DeliveryJournal(tmp_path / "missing-dir" / "x.db-deliveries")
+    with pytest.raises(TryggError, match="cannot open the delivery journal .*x.db-deliveries"):
+        journal.open()

@@ -74,20 +74,33 @@ class DeliveryJournal:
             return _parse(handle.read())
 
     def append(self, delivery: Delivery) -> None:
-        """One line: outbox row id, Telegram message id, kind, and when (Unix time) Telegram accepted it."""
         assert self._fd is not None, "open() the journal first"
-        at = (delivery.at or dt.datetime.now(dt.UTC)).timestamp()
-        os.write(self._fd, f"{delivery.row_id} {delivery.telegram_message_id} {delivery.kind} {at:.3f}\n".encode())
+        os.write(self._fd, _line(delivery))
 
-    def clear(self) -> None:
-        """Everything in the journal is committed to the database."""
+    def keep_only(self, uncommitted: list[Delivery]) -> None:
+        """The rest is committed to the database: the journal shrinks to ``uncommitted``.
+
+        Between the two system calls a kill would lose those lines, and their messages would be sent
+        again after the restart, as without a journal: a window of microseconds, once per commit.
+        """
         if self._fd is not None:
             os.ftruncate(self._fd, 0)
+            if uncommitted:
+                os.write(self._fd, b"".join(_line(d) for d in uncommitted))
+
+    def clear(self) -> None:
+        self.keep_only([])
 
     def close(self) -> None:
         if self._fd is not None:
             os.close(self._fd)  # releases the lock
             self._fd = None
+
+
+def _line(delivery: Delivery) -> bytes:
+    """Outbox row id, Telegram message id, kind, and when (Unix time) Telegram accepted it."""
+    at = (delivery.at or dt.datetime.now(dt.UTC)).timestamp()
+    return f"{delivery.row_id} {delivery.telegram_message_id} {delivery.kind} {at:.3f}\n".encode()
 
 
 def _parse(data: bytes) -> list[Delivery]:

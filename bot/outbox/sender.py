@@ -137,9 +137,9 @@ class DeliveryLog:
             for _, future in batch:
                 if future is not None and not future.done():
                     future.set_result(None)
-            if not self._waiting:  # nothing was recorded during the commit: the journal holds only committed lines
-                if self._journal is not None:
-                    self._journal.clear()
+            if self._journal is not None:  # what it holds beyond the deliveries recorded during the commit is done
+                self._journal.keep_only([d for d, _ in self._waiting])
+            if not self._waiting:
                 self._committed.set()
 
     def close(self) -> None:
@@ -300,7 +300,7 @@ class OutboxSender:
                     await self._with_database(lambda: self._fail(row, str(fail)))
                     continue
                 queue.popleft()
-                await self._log.record(Delivery(row.id, message_id, row.kind))
+                await self._log.record(Delivery(row.id, message_id, row.kind, utcnow()))
                 self.delivered += 1
         finally:
             self._busy.pop(chat_id, None)

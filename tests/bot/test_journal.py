@@ -90,12 +90,16 @@ async def test_a_second_bot_on_the_same_sqlite_database_is_refused(harness: Harn
     assert ref_of(receipt)
 
 
-def test_torn_and_foreign_lines_are_skipped(tmp_path: Path) -> None:
+def test_torn_and_foreign_lines_are_skipped_and_committed_lines_dropped(tmp_path: Path) -> None:
     journal = DeliveryJournal(tmp_path / "x.db-deliveries")
     journal.path.write_bytes(b"12 345 receipt 1764019200.5\nnot a line\n\xff\xfe\n7 8 reply 99999999999999999999\n13 34")
     try:
         assert journal.open() == [Delivery(12, 345, "receipt", dt.datetime(2025, 11, 24, 21, 20, 0, 500000, tzinfo=dt.UTC))]
+        later = Delivery(14, 347, "reply", dt.datetime(2026, 11, 26, 8, 0, 1, tzinfo=dt.UTC))
         journal.append(Delivery(13, 346, "reply"))
+        journal.append(later)
+        journal.keep_only([later])  # 13 was committed while 14 waited
+        assert journal.path.read_bytes() == b"14 347 reply 1795680001.000\n"
         journal.clear()
         assert journal.path.read_bytes() == b""
     finally:

@@ -49,7 +49,9 @@ _TERM_EVIDENCE = 0.5  # language evidence of one matched lexicon term
 # crime; elsewhere it is a discourse word ("Nu ligger skräpet överallt", "nu får ni göra något").
 _NOW_GATE_THEMES = frozenset({Theme.BURGLARY, Theme.VIOLENCE, Theme.DRUGS})
 _UNGATED_NOW = 0.25  # what is left of a bare "now" word with no danger or crime beside it
-_IMPAIRED_DANGER = 0.5  # a drunk or drugged driver on the road
+_IMPAIRED_DANGER = 0.5
+_QUESTION_OPENER = 0.5  # a sentence-initial question term this strong opens a question
+_CRY_WEIGHT = 0.7  # an urgent word this strong opening the message on its own is a cry for help  # a drunk or drugged driver on the road
 # A past cue in a sentence of its own is background ("Grannarna är bortresta sedan i måndags") when
 # another sentence describes the danger in the present ("ser jag att någon rör sig i deras garage").
 _BACKGROUND_PAST = 0.3  # what is left of such a past cue
@@ -88,6 +90,10 @@ class Classifier:
             extra_aliases=self._memory.aliases,
         )
         self._clause_words = frozenset().union(*(d.clause_words for d in languages))
+        # Words that open a question in some lexicon ("hur", "how", "wie"): "Hjälp, hur ..." is no cry for help.
+        self._question_openers = frozenset(e.elements[0].folded for e in lexicon.entries
+                                           if e.group == "cue" and e.label == "question" and e.initial
+                                           and e.weight >= _QUESTION_OPENER and e.elements)
         self._fold_cache: dict[str, str] = {}
         self._negation_stops = frozenset(fold(w) for d in languages for w in d.negation_stops)
         self._near_negators = frozenset(fold(w) for d in languages for w in d.near_negators)
@@ -124,6 +130,7 @@ class Classifier:
         _weak_themes(kept, len(tokens), theme_scores, theme_terms, strongest)
         cue_scores, cue_terms, _ = _combine(kept, tokens, "cue", lang)
         self._add_surface_cues(text, tokens, cue_scores, cue_terms)
+        _opening_cry(kept, tokens, cue_scores, cue_terms, self._question_openers)
         _impaired_driving(kept, sentences, tokens, theme_scores, theme_terms, cue_scores, cue_terms)
         themes = tuple(sorted(t for t in THEMES if theme_scores.get(t, 0.0) >= THEME_THRESHOLD))
         features = Features(n_words=len(tokens), question_mark=any(mark in text for mark in _QUESTION_MARKS),
@@ -355,6 +362,24 @@ class Classifier:
         words = [t.text for t in tokens if len(t.text) >= 3 and t.text.isalpha()]
         if len(words) >= 3 and sum(w.isupper() for w in words) >= 0.6 * len(words):
             add("urgent", 0.3, "CAPITALS")
+
+
+def _opening_cry(matches: list[Match], tokens: list[Token], cues: dict[str, float],
+                 terms: dict[str, list[str]], question_openers: frozenset[str]) -> None:
+    """A message that opens with a cry for help standing alone ("Hjälp, båten tar in vatten", "Help! ...",
+    "Apua, mies makaa tiellä") asks for help with what it tells next, even when our lexicons miss those
+    words: a ``cry`` cue (rules.py). "Hjälp oss med ..." or "help with" runs on in the same clause and is none;
+    "Hjälp, hur byter jag språk" goes on with a question."""
+    if not tokens or (len(tokens) > 1 and (tokens[1].clause == tokens[0].clause
+                                           or tokens[1].folded in question_openers)):
+        return
+    for match in matches:
+        entry = match.entry
+        if (match.first == 0 and match.last == 0 and entry.group == "cue" and entry.label == "urgent"
+                and entry.weight >= _CRY_WEIGHT):
+            cues["cry"] = max(cues.get("cry", 0.0), entry.weight)
+            terms.setdefault("cry", []).append(f"{tokens[0].text} (opening cry for help)")
+            return
 
 
 def _impaired_driving(matches: list[Match], sentences: list[int], tokens: list[Token],

@@ -26,6 +26,8 @@ EMERGENCY_THRESHOLD = 0.3
 UNMARKED_IMMEDIACY = 0.75
 WATCH_THRESHOLD = 0.5
 PLEA = 0.85  # an urgent cue this strong asks for help now
+CRY = 0.5  # what an opening cry for help alone gives the emergency (its weight times this)
+CRY_QUESTION = 0.3  # a question cue this strong makes "Hjälp, hur ..." a question, not a cry
 # A "now" this strong places the writer in the scene ("bakom oss", "just nu", "I'm behind him"):
 # "all the time" then describes one episode going on, not a recurring problem.
 EPISODE_NOW = 0.5
@@ -39,6 +41,7 @@ TOLD_DANGER_TIP = 0.35
 # will fall through") is information about a danger: a tip, and the broken thing is its cause rather than an
 # upkeep complaint. An explicit wish or complaint still makes it feedback.
 HAZARD_TIP = 0.8
+WISH_BACKGROUND = 0.6  # how much a wish weakens the crime it names as evidence of a tip
 _CRIME_THEMES = (Theme.BURGLARY, Theme.VIOLENCE, Theme.DRUGS, Theme.TRAFFIC, Theme.PUBLIC_SPACE)
 # Themes whose words, with a time cue, describe a crime going on ("inbrott hos grannen just nu",
 # "rattfull kvinna kör från Konsum nu"); litter or a broken lamp "now" is a complaint unless a danger
@@ -78,7 +81,12 @@ def decide(cues: dict[str, float], themes: dict[str, float], features: Features,
     # A question about whether or how to report it ("kan jag anmäla fortkörning ...?"): the crime is the
     # question's subject. It weakens the crime as evidence of a tip like a condition, and damps less.
     asking = cues.get("asking", 0.0)
-    hypothetical = max(cues.get("hypothetical", 0.0), conditional, asking * ASKING_DAMPING)
+    # A wish about what should be done ("kommunen borde sätta upp farthinder innan nån blir påkörd") names the
+    # danger as its reason, not as going on; unless the writer is in the scene ("någon borde ringa, han ligger
+    # medvetslös").
+    wish = cues.get("wish", 0.0)
+    hypothetical = max(cues.get("hypothetical", 0.0), conditional, asking * ASKING_DAMPING,
+                       wish if cues.get("now", 0.0) < EPISODE_NOW else 0.0)
     # "All the time" is a habit ("grannen hotar oss hela tiden") unless the writer is in the scene now.
     continuous = cues.get("continuous", 0.0)
     habit = max(habit, continuous * (CONTINUOUS_IN_EPISODE if now >= EPISODE_NOW else 1.0))
@@ -98,6 +106,11 @@ def decide(cues: dict[str, float], themes: dict[str, float], features: Features,
     if urgent >= PLEA and past < 0.5 and (now >= 0.4 or danger >= 0.25
                                           or any(raw_themes.get(t, 0.0) >= 0.15 for t in _CRIME_THEMES)):
         emergency = max(emergency, urgent * 0.45)
+    # A message opening with a cry for help on its own ("Hjälp, ...", "Help! ...", "Apua, ...") asks for help
+    # with what it tells next, whatever its words; a question ("hjälp, hur byter jag språk") is no cry.
+    cry = cues.get("cry", 0.0)
+    if cry and past < 0.5 and not features.question_mark and cues.get("question", 0.0) < CRY_QUESTION:
+        emergency = max(emergency, cry * CRY)
     past_effect = past if past > now else past * 0.3
     emergency *= (1 - 0.9 * past_effect) * (1 - 0.85 * habit) * (1 - calm) * (1 - 0.8 * hypothetical)
 
@@ -105,11 +118,12 @@ def decide(cues: dict[str, float], themes: dict[str, float], features: Features,
     if emergency >= EMERGENCY_THRESHOLD:
         reasons.append(f"emergency {emergency:.2f}: danger {danger:.2f} [{terms('danger')}], "
                        f"now {now:.2f} [{terms('now')}], urgent {urgent:.2f} [{terms('urgent')}], "
-                       f"crime themes {crime:.2f}, incident {incident:.2f}")
+                       f"crime themes {crime:.2f}, incident {incident:.2f}"
+                       + (f", cry for help [{terms('cry')}]" if cry else ""))
         if past or habit or hypothetical:
             reasons.append(f"damped by past {past:.2f} [{terms('past')}], habit {habit:.2f} [{terms('habit')}; "
                            f"all the time: {terms('continuous')}], "
-                           f"hypothetical {hypothetical:.2f} [{terms('hypothetical')}; "
+                           f"hypothetical {hypothetical:.2f} [{terms('hypothetical')}; wish: {terms('wish')}; "
                            f"condition or hearsay: {terms('conditional')}; asking about reporting: "
                            f"{terms('asking')}]")
         confidence = min(1.0, 0.55 + emergency * 0.6)
@@ -129,6 +143,7 @@ def decide(cues: dict[str, float], themes: dict[str, float], features: Features,
     response = cues.get("response", 0.0)
     background = 1 - 0.6 * response
     background *= 1 - 0.7 * max(conditional, asking)  # a crime as a condition, hearsay or the subject of a question
+    background *= 1 - WISH_BACKGROUND * wish  # ... or the reason for a wish ("mehr Kontrollen, die Autos rasen")
     # Public space: vandalism is a crime (a tip), a broken lamp or litter is the municipality's work (feedback).
     # A danger told without a crime theme (a fire, an accident) is information too; with one, the theme
     # already says so and the danger word must not count twice.
@@ -137,7 +152,7 @@ def decide(cues: dict[str, float], themes: dict[str, float], features: Features,
     tip = _either(cues.get("observe", 0.0) * background, told, cues.get("vandalism", 0.0) * 0.55,
                   0.4 if features.plate else 0.0, hazard * HAZARD_TIP)
     question = _either(cues.get("question", 0.0), asking, 0.45 if features.question_mark else 0.0)
-    feedback = _either(cues.get("feedback", 0.0), cues.get("maintenance", 0.0) * 0.55 * (1 - hazard), response)
+    feedback = _either(cues.get("feedback", 0.0), cues.get("maintenance", 0.0) * 0.55 * (1 - hazard), response, wish)
     watch = cues.get("watch", 0.0)
     scores = {
         Intent.TIP: round(tip, 3),
@@ -165,6 +180,8 @@ def decide(cues: dict[str, float], themes: dict[str, float], features: Features,
         extra = f", asking about reporting [{terms('asking')}]"
     if intent == Intent.FEEDBACK and cues.get("maintenance"):
         extra = f", upkeep [{terms('maintenance')}]"
+    if intent == Intent.FEEDBACK and wish:
+        extra += f", a wish [{terms('wish')}]"
     if intent == Intent.FEEDBACK and response:
         extra += f", complaint about the response [{terms('response')}]"
     if intent == Intent.TIP and hazard:

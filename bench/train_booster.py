@@ -21,7 +21,7 @@ from bot.classifier.booster import MODEL_FILE, model_data  # noqa: E402
 
 DATA = REPO / "bench" / "data" / "classifier"
 TRAINING = ("tune.jsonl", "heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl", "heldout4.jsonl", "heldout5.jsonl",
-            "heldout6.jsonl")
+            "heldout6.jsonl", "heldout7.jsonl")
 
 
 def main() -> None:

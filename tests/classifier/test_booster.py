@@ -49,8 +49,8 @@ def test_officers_corrections_teach_the_shipped_model() -> None:
 
 def test_it_adds_an_emergency_the_rules_missed_and_says_why(profile: Profile) -> None:
     classifier = Classifier(profile, emergency_model=toy_model())
-    assert Classifier(profile, emergency_model=None).classify("zorblat vid hamnen").intent != "emergency"
-    result = classifier.classify("zorblat vid hamnen")
+    assert Classifier(profile, emergency_model=None).classify("zorblat vid den gamla hamnen").intent != "emergency"
+    result = classifier.classify("zorblat vid den gamla hamnen")
     assert result.intent == "emergency" and result.urgent
     assert "statistical model" in result.explain["intent"][0] and "zorblat" in result.explain["intent"][0]
 
@@ -81,5 +81,15 @@ def test_it_speaks_only_for_languages_it_has_seen_enough_of(profile: Profile) ->
     assert not EmergencyModel.load().knows("ar")
     only_swedish = EmergencyModel(*_toy_counts(), languages=frozenset({"sv"}))
     classifier = Classifier(profile, emergency_model=only_swedish)
-    assert classifier.classify("zorblat vid hamnen", "sv").intent == "emergency"
-    assert classifier.classify("zorblat at the harbour", "en").intent != "emergency"
+    assert classifier.classify("zorblat vid den gamla hamnen", "sv").intent == "emergency"
+    assert classifier.classify("zorblat at the old harbour", "en").intent != "emergency"
+
+
+def test_a_place_name_or_a_few_words_are_not_evidence(profile: Profile) -> None:
+    """An answer in a flow ("Kvarnvägen i Rabbalshede") must not look like the emergencies that named the place."""
+    model = EmergencyModel.trained([(f"zorblat i Rabbalshede {n}", True) for n in range(5)]
+                                   + [(t, False) for t in OTHERS])
+    classifier = Classifier(profile, emergency_model=model)
+    assert model.log_odds("Kvarnvägen i Rabbalshede") > 0
+    assert classifier.classify("Kvarnvägen i Rabbalshede", "sv").intent != "emergency"
+    assert classifier.classify("vi bor på Kvarnvägen nära affären i Rabbalshede", "sv").intent != "emergency"

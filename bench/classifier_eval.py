@@ -210,10 +210,10 @@ def throughput(profile, texts: list[tuple[str, str | None]], messages: int) -> N
     print(f"steady state ({len(batch):,} classifications; no cache keyed on the whole text, "
           f"per-word caches warm): {rate:,.0f} messages/s [{len(batch) / wall:,.0f}]")
 
-    langdetect_calls = sum(1 for text, code in texts if "langdetect" in warm.classify(text, code).explain["lang"])
+    explains = [warm.classify(text, code).explain for text, code in texts]
+    langdetect_calls = sum(1 for explain in explains if "langdetect" in explain["lang"])
     print(f"messages that needed langdetect itself: {langdetect_calls} of {len(texts)}")
-    boosted = sum(1 for text, code in texts
-                  if "statistical model" in str(warm.classify(text, code).explain.get("intent", "")))
+    boosted = sum(1 for explain in explains if "statistical model" in str(explain.get("intent", "")))
     print(f"emergencies the statistical model added to the rules' (bot/classifier/booster.py): {boosted} of {len(texts)}")
 
     DetectorFactory.seed = 0

@@ -21,7 +21,7 @@ import json
 import math
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
 from typing import Any
 
@@ -51,7 +51,7 @@ def features(text: str) -> set[str]:
 
 
 class EmergencyModel:
-    def __init__(self, docs: tuple[int, int], counts: dict[str, tuple[int, int]],
+    def __init__(self, docs: Sequence[int], counts: Mapping[str, Sequence[int]],
                  languages: frozenset[str] | None = None) -> None:
         """``docs``: (emergencies, others) trained on; ``counts``: per feature, in how many of each it occurred;
         ``languages``: those it has seen enough of (None: any)."""
@@ -68,25 +68,19 @@ class EmergencyModel:
     def load(cls, corrections: Iterable[Correction] = ()) -> EmergencyModel:
         """The shipped model, with the officers' intent corrections counted in."""
         data = json.loads(resources.files("bot.classifier").joinpath(MODEL_FILE).read_text("utf-8"))
-        docs = tuple(data["docs"])
-        counts = {feature: (int(pair[0]), int(pair[1])) for feature, pair in data["counts"].items()}
+        docs, counts = data["docs"], data["counts"]  # freshly parsed lists: ours to add the corrections to
+        _tally(((c.text, c.intent == Intent.EMERGENCY) for c in corrections if c.intent), docs, counts)
         languages = frozenset(lang for lang, (e, o) in data["languages"].items()
                               if e >= MIN_EMERGENCIES and o >= MIN_OTHERS)
-        return cls.trained(((c.text, c.intent == Intent.EMERGENCY) for c in corrections if c.intent),
-                           (docs[0], docs[1]), counts, languages)
+        return cls(docs, counts, languages)
 
     @classmethod
-    def trained(cls, examples: Iterable[tuple[str, bool]], docs: tuple[int, int] = (0, 0),
-                counts: dict[str, tuple[int, int]] | None = None,
-                languages: frozenset[str] | None = None) -> EmergencyModel:
-        counts = dict(counts or {})
-        emergencies, others = docs
-        for text, emergency in examples:
-            emergencies, others = (emergencies + 1, others) if emergency else (emergencies, others + 1)
-            for feature in features(text):
-                p, n = counts.get(feature, (0, 0))
-                counts[feature] = (p + 1, n) if emergency else (p, n + 1)
-        return cls((emergencies, others), counts, languages)
+    def trained(cls, examples: Iterable[tuple[str, bool]], languages: frozenset[str] | None = None) -> EmergencyModel:
+        """A model of (text, is an emergency) examples alone."""
+        docs: list[int] = [0, 0]
+        counts: dict[str, list[int]] = {}
+        _tally(examples, docs, counts)
+        return cls(docs, counts, languages)
 
     def knows(self, lang: str) -> bool:
         return self.languages is None or lang in self.languages
@@ -100,8 +94,7 @@ class EmergencyModel:
         """The message's words whose fragments weigh most for "emergency" (what the officer is shown)."""
         weighed = {}
         for word in text.split():
-            word_features = features(word)
-            weight = sum(self._weights.get(f, 0.0) for f in word_features)
+            weight = sum(self._weights.get(f, 0.0) for f in features(word))
             if weight > 0:
                 weighed[word.strip(".,!?:;\"'()")] = weight
         return tuple(sorted(weighed, key=weighed.__getitem__, reverse=True)[:most])
@@ -110,14 +103,21 @@ class EmergencyModel:
 def model_data(examples: Iterable[tuple[str, str, bool]], min_count: int = 2) -> dict[str, Any]:
     """What ``booster.json`` holds, from (text, language, is an emergency): document counts overall and per
     language, and per-feature counts, rare features left out."""
-    docs = [0, 0]
+    rows = list(examples)
     languages: dict[str, list[int]] = {}
+    for _, lang, emergency in rows:
+        languages.setdefault(lang, [0, 0])[0 if emergency else 1] += 1
+    docs: list[int] = [0, 0]
     counts: dict[str, list[int]] = {}
-    for text, lang, emergency in examples:
-        side = 0 if emergency else 1
-        docs[side] += 1
-        languages.setdefault(lang, [0, 0])[side] += 1
-        for feature in features(text):
-            counts.setdefault(feature, [0, 0])[side] += 1
+    _tally(((text, emergency) for text, _, emergency in rows), docs, counts)
     return {"docs": docs, "languages": dict(sorted(languages.items())),
             "counts": {f: c for f, c in sorted(counts.items()) if sum(c) >= min_count}}
+
+
+def _tally(examples: Iterable[tuple[str, bool]], docs: list[int], counts: dict[str, list[int]]) -> None:
+    """Count (text, is an emergency) examples into ``docs`` and per-feature ``counts``, [emergency, other] each."""
+    for text, emergency in examples:
+        side = 0 if emergency else 1
+        docs[side] += 1
+        for feature in features(text):
+            counts.setdefault(feature, [0, 0])[side] += 1

@@ -205,9 +205,9 @@ class Classifier:
         log_odds = self._booster.log_odds(text)
         if log_odds < BOOST_LOG_ODDS:
             return decision
-        words = ", ".join(self._booster.strongest_words(text)) or "-"
-        reasons = [f"emergency by the statistical model: log-odds {log_odds:.0f}, most from: {words}; the rules "
-                   f"said {decision.intent} and found nothing making it past, recurring or hypothetical",
+        strongest = ", ".join(self._booster.strongest_words(text)) or "-"
+        reasons = [f"emergency by the statistical model: log-odds {log_odds:.0f}, most from: {strongest}; "
+                   f"the rules said {decision.intent} and found nothing making it past, recurring or hypothetical",
                    *decision.reasons]
         return IntentDecision(Intent.EMERGENCY, BOOSTED_CONFIDENCE,
                               {**decision.scores, "emergency_model": round(log_odds, 1)}, reasons)

@@ -23,10 +23,6 @@ def toy_model() -> EmergencyModel:
     return EmergencyModel.trained([(t, True) for t in EMERGENCIES] + [(t, False) for t in OTHERS])
 
 
-def _toy_counts() -> tuple[tuple[int, int], dict[str, tuple[int, int]]]:
-    data = model_data([(t, "sv", True) for t in EMERGENCIES] + [(t, "sv", False) for t in OTHERS], min_count=1)
-    return (data["docs"][0], data["docs"][1]), {f: (c[0], c[1]) for f, c in data["counts"].items()}
-
 
 def test_features_ignore_case_diacritics_and_punctuation() -> None:
     assert features("Det BRINNER på Ö!") == features("det brinner pa o!")
@@ -79,7 +75,8 @@ def test_the_shipped_model_is_what_its_corpora_give() -> None:
 def test_it_speaks_only_for_languages_it_has_seen_enough_of(profile: Profile) -> None:
     assert {"sv", "en", "no", "da", "de"} <= EmergencyModel.load().languages
     assert not EmergencyModel.load().knows("ar")
-    only_swedish = EmergencyModel(*_toy_counts(), languages=frozenset({"sv"}))
+    only_swedish = EmergencyModel.trained([(t, True) for t in EMERGENCIES] + [(t, False) for t in OTHERS],
+                                          languages=frozenset({"sv"}))
     classifier = Classifier(profile, emergency_model=only_swedish)
     assert classifier.classify("zorblat vid den gamla hamnen", "sv").intent == "emergency"
     assert classifier.classify("zorblat at the old harbour", "en").intent != "emergency"

@@ -14,12 +14,13 @@ from dataclasses import replace
 from typing import Literal
 
 from bot.classifier.booster import EmergencyModel
+from bot.classifier.intent_model import CLOSE, MARGIN, IntentModel
 from bot.classifier.corrections import CorrectionMemory
 from bot.classifier.language import UNDETERMINED, LanguageIdentifier
 from bot.classifier.lexicon import PART_GROUPS, Combo, Entry, Lexicon, Match, Matcher, load_builtin
 from bot.classifier.model import Classification, Correction
 from bot.classifier.places import PlaceFinder, PlaceHit
-from bot.classifier.rules import Features, IntentDecision, decide
+from bot.classifier.rules import NO_CLEAR_CUE, Features, IntentDecision, decide
 from bot.classifier.text import PLATE_RE, Token, fold, tokenize
 from storage.profile import Profile
 from storage.vocabulary import THEMES, Intent, Theme
@@ -37,6 +38,7 @@ _RULES_OUT = ("past", "hypothetical", "conditional", "asking", "calm", "response
 _RECURRING = ("habit", "continuous")
 MODEL_MIN_WORDS = 4
 BOOSTED_CONFIDENCE = 0.55
+_CLOSE_CALL_INTENTS = (Intent.TIP, Intent.FEEDBACK, Intent.QUESTION)
 # A theme needs one term of at least this weight: context words alone ("buskarna", "lekplatsen",
 # "husbil", "i diket") describe where something is, not what it is about.
 THEME_HEAD_WEIGHT = 0.35
@@ -64,8 +66,10 @@ _PRESENT_DANGER = 0.3  # the weight a danger and a "now" term need to make a sen
 
 class Classifier:
     def __init__(self, profile: Profile, corrections: Iterable[Correction] = (), *,
-                 emergency_model: EmergencyModel | None | Literal["shipped"] = "shipped") -> None:
-        """``emergency_model``: the second opinion on emergencies (``booster``); by default the shipped one with
+                 emergency_model: EmergencyModel | None | Literal["shipped"] = "shipped",
+                 intent_model: IntentModel | None | Literal["shipped"] = "shipped") -> None:
+        """``emergency_model``: the second opinion on emergencies (``booster``); ``intent_model``: the one on close
+        calls between tip, feedback and question (``intent_model``). By default the shipped ones with
         ``corrections`` counted in, None for the rules alone."""
         lexicon = load_builtin()
         self._lexicon = lexicon
@@ -84,6 +88,7 @@ class Classifier:
         self._language = LanguageIdentifier(lexicon, profile.default_language)
         self._language.warm_up()
         self._booster = EmergencyModel.load(corrections) if emergency_model == "shipped" else emergency_model
+        self._intent_model = IntentModel.load(corrections) if intent_model == "shipped" else intent_model
         known = stopwords | frozenset(_exact_terms(lexicon.entries))
         self._places = PlaceFinder(
             profile,
@@ -140,6 +145,7 @@ class Classifier:
         features = Features(n_words=len(tokens), question_mark=any(mark in text for mark in _QUESTION_MARKS),
                             plate=bool(PLATE_RE.search(text)))
         decision = decide(cue_scores, theme_scores, features, cue_terms, raw_themes)
+        decision = self._close_call(text, decision)
         decision = self._second_opinion(lang_text, len(lang_tokens), lang, decision, cue_scores)
         if decision.intent == Intent.NEIGHBOURHOOD_WATCH and themes:
             themes = _background_themes(themes, kept, sentences, theme_scores, theme_terms)
@@ -187,6 +193,25 @@ class Classifier:
         )
 
     # -- helpers --------------------------------------------------------------
+
+    def _close_call(self, text: str, decision: IntentDecision) -> IntentDecision:
+        """The intent model (``intent_model``) on a close call: the rules' two best of tip, feedback and question
+        within CLOSE of each other. It may only pick one of those two, and only by MARGIN or more; the rules'
+        reasons stay in the explanation beneath its own."""
+        if self._intent_model is None or decision.intent not in _CLOSE_CALL_INTENTS:
+            return decision
+        ranked = sorted(((decision.scores.get(i, 0.0), i) for i in _CLOSE_CALL_INTENTS), reverse=True)
+        (top, first), (runner_up, second) = ranked[0], ranked[1]
+        if first != decision.intent or top < NO_CLEAR_CUE or top - runner_up >= CLOSE:
+            return decision  # a default without clear cues (the model did not help there), or no close call
+        chosen, margin = self._intent_model.prefers(text, first, second)
+        if chosen == decision.intent or margin < MARGIN:
+            return decision
+        strongest = ", ".join(self._intent_model.strongest_words(text, chosen, first)) or "-"
+        reasons = [f"{chosen} by the statistical model on a close call ({first} {top:.2f}, {second} {runner_up:.2f}): "
+                   f"log-odds {margin:.1f} for {chosen}, most from: {strongest}", *decision.reasons]
+        return IntentDecision(chosen, round(min(decision.confidence, 0.5), 3),
+                              {**decision.scores, "intent_model": round(margin, 1)}, reasons)
 
     def _second_opinion(self, text: str, words: int, lang: str, decision: IntentDecision,
                         cues: dict[str, float]) -> IntentDecision:

@@ -41,7 +41,9 @@ TOLD_DANGER_TIP = 0.35
 # will fall through") is information about a danger: a tip, and the broken thing is its cause rather than an
 # upkeep complaint. An explicit wish or complaint still makes it feedback.
 HAZARD_TIP = 0.8
-WISH_BACKGROUND = 0.6  # how much a wish weakens the crime it names as evidence of a tip
+WISH_BACKGROUND = 0.6
+PAST_COMPLAINT = 0.5  # a past cue and a complaint about the response this strong: the complaint's event is over
+NO_CLEAR_CUE = 0.15  # the best of tip, feedback and question under this: no clear cue, a default decides  # how much a wish weakens the crime it names as evidence of a tip
 _CRIME_THEMES = (Theme.BURGLARY, Theme.VIOLENCE, Theme.DRUGS, Theme.TRAFFIC, Theme.PUBLIC_SPACE)
 # Themes whose words, with a time cue, describe a crime going on ("inbrott hos grannen just nu",
 # "rattfull kvinna kör från Konsum nu"); litter or a broken lamp "now" is a complaint unless a danger
@@ -87,6 +89,10 @@ def decide(cues: dict[str, float], themes: dict[str, float], features: Features,
     wish = cues.get("wish", 0.0)
     hypothetical = max(cues.get("hypothetical", 0.0), conditional, asking * ASKING_DAMPING,
                        wish if cues.get("now", 0.0) < EPISODE_NOW else 0.0)
+    # A complaint about how the police handled an event told in the past ("you were so slow last time, 45
+    # minutes for a break-in in progress") is about that event, even where it names it as then going on.
+    if cues.get("past", 0.0) >= PAST_COMPLAINT and cues.get("response", 0.0) >= PAST_COMPLAINT:
+        hypothetical = max(hypothetical, cues["response"])
     # "All the time" is a habit ("grannen hotar oss hela tiden") unless the writer is in the scene now.
     continuous = cues.get("continuous", 0.0)
     habit = max(habit, continuous * (CONTINUOUS_IN_EPISODE if now >= EPISODE_NOW else 1.0))
@@ -167,7 +173,7 @@ def decide(cues: dict[str, float], themes: dict[str, float], features: Features,
     ranked = sorted(((tip, Intent.TIP), (feedback, Intent.FEEDBACK), (question, Intent.QUESTION)),
                     key=lambda pair: -pair[0])
     (top, intent), (second, _) = ranked[0], ranked[1]
-    if top < 0.15:
+    if top < NO_CLEAR_CUE:
         informs = crime_strength >= 0.5 or danger >= 0.5  # a crime or a danger told is information: a tip
         intent = Intent.QUESTION if features.question_mark else Intent.TIP if informs else Intent.FEEDBACK
         reasons.append(f"no clear cue; default {intent}")

@@ -1,0 +1,98 @@
+"""A second opinion on close calls between tip, feedback and question: naive Bayes over character n-grams.
+
+On each new author's set, most intent errors left were messages where the rules' tip, feedback and
+question scores came out close: a crime named in thanks or a complaint, a wish with a tip inside it,
+a question phrased as a statement. This model has learned how the three read from every labelled
+corpus (``bench/train_booster.py`` writes ``intent_model.json``) and from officers' corrections. It
+reads the same character n-grams and words as the emergency model (``booster.features``).
+
+It is asked only when the rules' two best of tip, feedback and question are within CLOSE of each
+other, and it may only choose between those two, and only when it is clearly sure (MARGIN in
+log-odds). It never touches an emergency or a neighbourhood-watch decision. Both were chosen by
+leave-one-corpus-out (``bench/intent_loco.py``): every setting tried helped on average and none made
+any left-out set worse.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from importlib import resources
+from typing import Any
+
+from bot.classifier.booster import features
+from bot.classifier.model import Correction
+
+MODEL_FILE = "intent_model.json"
+LABELS = ("tip", "feedback", "question")
+SMOOTHING = 0.5  # additive (Lidstone) smoothing of the feature counts
+CLOSE = 0.2  # the rules' two best scores this close: a close call
+MARGIN = 8.0  # log-odds by which the model must prefer one of the two
+
+
+class IntentModel:
+    def __init__(self, docs: Sequence[int], counts: Mapping[str, Sequence[int]]) -> None:
+        """``docs``: messages trained on per label (LABELS order); ``counts``: per feature, in how many of each."""
+        total = sum(docs)
+        self._prior = [math.log(max(d, 1) / max(total, 1)) for d in docs]
+        vocabulary = len(counts)
+        sums = [sum(c[i] for c in counts.values()) + SMOOTHING * vocabulary for i in range(len(LABELS))]
+        self._weights = {feature: [math.log((c[i] + SMOOTHING) / sums[i]) for i in range(len(LABELS))]
+                         for feature, c in counts.items()}
+
+    @classmethod
+    def load(cls, corrections: Iterable[Correction] = ()) -> IntentModel:
+        """The shipped model, with the officers' intent corrections counted in."""
+        data = json.loads(resources.files("bot.classifier").joinpath(MODEL_FILE).read_text("utf-8"))
+        docs, counts = data["docs"], data["counts"]  # freshly parsed lists: ours to add the corrections to
+        _tally(((c.text, c.intent) for c in corrections if c.intent in LABELS), docs, counts)
+        return cls(docs, counts)
+
+    @classmethod
+    def trained(cls, examples: Iterable[tuple[str, str]]) -> IntentModel:
+        """A model of (text, intent) examples alone; intents other than LABELS are left out."""
+        docs = [0] * len(LABELS)
+        counts: dict[str, list[int]] = {}
+        _tally(((t, i) for t, i in examples if i in LABELS), docs, counts)
+        return cls(docs, counts)
+
+    def prefers(self, text: str, first: str, second: str) -> tuple[str, float]:
+        """Which of two labels the model prefers for ``text``, and by how much (log-odds, >= 0)."""
+        a, b = LABELS.index(first), LABELS.index(second)
+        score = self._prior[a] - self._prior[b]
+        weight = self._weights.get
+        for feature in features(text):
+            w = weight(feature)
+            if w is not None:
+                score += w[a] - w[b]
+        return (first, score) if score >= 0 else (second, -score)
+
+    def strongest_words(self, text: str, label: str, other: str, most: int = 3) -> tuple[str, ...]:
+        """The message's words whose fragments weigh most for ``label`` against ``other`` (shown to the officer)."""
+        a, b = LABELS.index(label), LABELS.index(other)
+        weighed = {}
+        for word in text.split():
+            weight = sum(w[a] - w[b] for f in features(word) if (w := self._weights.get(f)) is not None)
+            if weight > 0:
+                weighed[word.strip(".,!?:;\"'()")] = weight
+        return tuple(sorted(weighed, key=weighed.__getitem__, reverse=True)[:most])
+
+
+def model_data(examples: Iterable[tuple[str, str]], min_count: int = 2) -> dict[str, Any]:
+    """What ``intent_model.json`` holds, from (text, intent): messages per label and per-feature counts,
+    rare features left out."""
+    docs = [0] * len(LABELS)
+    counts: dict[str, list[int]] = {}
+    _tally(((t, i) for t, i in examples if i in LABELS), docs, counts)
+    return {"labels": list(LABELS), "docs": docs,
+            "counts": {f: c for f, c in sorted(counts.items()) if sum(c) >= min_count}}
+
+
+def _tally(examples: Iterable[tuple[str, str]], docs: list[int], counts: dict[str, list[int]]) -> None:
+    """Count (text, intent) examples into ``docs`` and per-feature ``counts``, one count per label each."""
+    for text, intent in examples:
+        side = LABELS.index(intent)
+        docs[side] += 1
+        for feature in features(text):
+            counts.setdefault(feature, [0] * len(LABELS))[side] += 1

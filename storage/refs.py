@@ -43,7 +43,9 @@ def parse_ref(text: str) -> str | None:
 
 async def next_ref(session: AsyncSession, prefix: str, when: dt.datetime, tz: ZoneInfo) -> str:
     period = ref_period(prefix, when, tz)
-    number = (await session.execute(_increment(session.bind.dialect.name), {"period": period})).scalar_one()
+    # On the session's connection: a Core statement through the session would flush every changed object first.
+    connection = await session.connection()
+    number = (await connection.execute(_increment(connection.dialect.name), {"period": period})).scalar_one()
     return format_ref(period, number)
 
 

@@ -12,7 +12,7 @@ from bot.turn import Turn
 from storage.models import Attachment, Submission
 from storage.profile import Place, Profile, fold
 from storage.usecases.intake import NewSubmission, create_submission
-from storage.vocabulary import INTENTS, THEMES, Priority
+from storage.vocabulary import INTENTS, THEMES
 
 NEAREST_PLACE_KM = 15.0
 
@@ -67,13 +67,10 @@ async def store_submission(
     new = NewSubmission(
         kind=kind, text=text, intent=intent or (labels.intent if labels.intent in INTENTS else "tip"),
         lang=labels.lang or "und", themes=themes_of(labels), confidence=float(labels.confidence or 0.0),
-        explain=explain_of(labels), place=chosen.id if chosen else None,
+        explain=explain_of(labels), place=chosen.id if chosen else None, urgent=bool(labels.urgent),
         source_chat_id=turn.chat_id if message_id is not None else None, source_message_id=message_id, **fields,
     )
-    submission = await create_submission(turn.session, turn.services.profile, turn.citizen, new, now=turn.now)
-    if labels.urgent:
-        submission.priority = Priority.URGENT
-    return submission
+    return await create_submission(turn.session, turn.services.profile, turn.citizen, new, now=turn.now)
 
 
 async def attach_photo(turn: Turn, submission: Submission, photo: Photo) -> Attachment:

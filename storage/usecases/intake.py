@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import insert, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
+from sqlalchemy.orm import make_transient_to_detached
 from sqlalchemy.sql.dml import ReturningInsert
 
 from storage.clock import utcnow
@@ -60,6 +61,7 @@ class NewSubmission:
     contact_allowed: bool = False
     source_chat_id: int | None = None
     source_message_id: int | None = None
+    urgent: bool = False  # to the top of the queue even when the intent is not emergency
 
 
 def new_pseudonym() -> str:
@@ -118,37 +120,64 @@ async def create_submission(
     *,
     now: dt.datetime | None = None,
 ) -> Submission:
+    """Store a new submission and return it as a persistent ORM object.
+
+    Written with two Core INSERTs (the row, returning its id, then its themes)
+    rather than an ORM flush: the bot stores one submission per message
+    inside a round of many, and a unit-of-work flush per message cost more
+    than everything else the message needed. The returned object is made
+    persistent without SQL (``make_transient_to_detached``), so later changes
+    to it (priority, place, photo) are tracked and flushed as usual.
+    """
     now = now or utcnow()
-    blocked = citizen is not None and citizen.blocked_at is not None
-    submission = Submission(
-        ref=await next_ref(session, profile.ref_prefix, now, profile.tz),
-        citizen_id=citizen.id if citizen else None,
-        kind=new.kind,
-        text=storable(new.text),
-        lang=new.lang,
-        intent=new.intent,
-        confidence=new.confidence,
-        explain=dict(new.explain),
-        place=new.place,
-        place_text=storable_or_none(new.place_text),
-        latitude=new.latitude,
-        longitude=new.longitude,
-        occurred=new.occurred,
-        occurred_at=new.occurred_at,
-        anonymous=new.anonymous,
-        contact_allowed=new.contact_allowed,
-        status="new",
-        priority=Priority.URGENT if new.intent == Intent.EMERGENCY else Priority.NORMAL,
-        from_blocked=blocked,
-        source_chat_id=new.source_chat_id,
-        source_message_id=new.source_message_id,
-        created_at=now,
-        updated_at=now,
-        themes=[SubmissionTheme(theme=t, confidence=c) for t, c in sorted(new.themes.items())],
-    )
-    session.add(submission)
-    await session.flush()
+    values: dict[str, Any] = {
+        "ref": await next_ref(session, profile.ref_prefix, now, profile.tz),
+        "citizen_id": citizen.id if citizen else None,
+        "kind": new.kind, "text": storable(new.text), "text_redacted": None, "lang": new.lang,
+        "intent": new.intent, "confidence": new.confidence, "explain": dict(new.explain),
+        "classified_by": "classifier", "place": new.place, "place_text": storable_or_none(new.place_text),
+        "latitude": new.latitude, "longitude": new.longitude,
+        "occurred": new.occurred, "occurred_at": new.occurred_at,
+        "anonymous": new.anonymous, "contact_allowed": new.contact_allowed,
+        "status": "new", "priority": Priority.URGENT if new.urgent or new.intent == Intent.EMERGENCY else Priority.NORMAL,
+        "assignee": None, "from_blocked": citizen is not None and citizen.blocked_at is not None,
+        "merged_into_id": None, "source_chat_id": new.source_chat_id, "source_message_id": new.source_message_id,
+        "anonymised_at": None, "created_at": now, "updated_at": now, "first_response_at": None, "closed_at": None,
+        "version": 1,
+    }
+    connection = await _core_connection(session)
+    submission_id = (await connection.execute(_insert_submission(), values)).scalar_one()
+    themes = [{"submission_id": submission_id, "theme": t, "confidence": c} for t, c in sorted(new.themes.items())]
+    if themes:
+        await connection.execute(insert(SubmissionTheme.__table__), themes)
+    submission = Submission(id=submission_id, **values)
+    submission.themes = [_loaded(SubmissionTheme(**row)) for row in themes]
+    session.add(_loaded(submission))
     return submission
+
+
+async def _core_connection(session: AsyncSession) -> AsyncConnection:
+    """The session's connection, for Core statements that skip the session's autoflush.
+
+    Objects not yet written (a citizen just registered) are flushed first, as the rows
+    may refer to them; objects that only changed (a citizen's last-seen time) wait for
+    the commit, which writes a whole round's changes in one flush.
+    """
+    if session.new:
+        await session.flush()
+    return await session.connection()
+
+
+def _loaded(instance: Any) -> Any:
+    """An ORM object for a row just written with Core: persistent once added, as if it had been loaded."""
+    make_transient_to_detached(instance)
+    return instance
+
+
+@functools.cache
+def _insert_submission() -> ReturningInsert[tuple[int]]:
+    table = Submission.__table__
+    return insert(table).returning(table.c.id)
 
 
 async def find_by_source(session: AsyncSession, chat_id: int, message_id: int) -> Submission | None:
@@ -223,10 +252,9 @@ async def enqueue_message_id(
     The bot queues every reply this way. Objects added to the session and not
     yet written (a new submission the message refers to) are flushed first.
     """
-    if session.new:
-        await session.flush()
+    connection = await _core_connection(session)
     row = _outbox_row(chat_id, text, kind, citizen_id, submission_id, reply_markup, dedup_key, None, now or utcnow())
-    return (await session.execute(_insert_outbox(), row)).scalar_one()
+    return (await connection.execute(_insert_outbox(), row)).scalar_one()
 
 
 def _outbox_row(

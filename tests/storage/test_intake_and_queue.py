@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 
-from storage.models import Citizen
+from storage.models import Citizen, Submission
 from storage.queries import QueueFilter, count_queue, get_submission, queue_page, queue_page_before
 from storage.refs import parse_ref
 from storage.usecases.intake import (
@@ -14,6 +14,7 @@ from storage.usecases.intake import (
     TelegramIdentity,
     citizen_submission,
     citizen_submissions,
+    create_submission,
     find_by_source,
     submit,
     upsert_citizen,
@@ -106,3 +107,21 @@ async def test_keyset_paging_walks_every_row_once(db, profile):
     assert sorted(seen) == sorted(made) and len(seen) == len(set(seen))
     priorities = [r.priority for p in pages for r in p]
     assert priorities == sorted(priorities, reverse=True)
+
+
+async def test_created_submission_is_a_loaded_object_the_session_tracks(db, profile):
+    """Written with Core, returned as if loaded: every column present, changes flushed, the row read back equal."""
+    async with db.write() as s:
+        citizen = await upsert_citizen(s, WHO)
+        created = await create_submission(s, profile, citizen, tip(
+            "båtmotor stulen", themes={"burglary": 0.9, "traffic": 0.4}, place="grebbestad", urgent=True))
+        state = inspect(created)
+        assert state.persistent and not state.unloaded and not state.expired_attributes
+        assert created.priority == 2 and created.theme_ids == ("burglary", "traffic")
+        created.status = "in_progress"  # tracked: written by the commit's flush, version checked
+    async with db.read() as s:
+        stored = (await s.execute(select(Submission).where(Submission.id == created.id))).scalar_one()
+        assert stored.status == "in_progress" and stored.version == 2 and stored.ref == created.ref
+        assert stored.theme_ids == ("burglary", "traffic") and stored.citizen_id == citizen.id
+        columns = [c.key for c in Submission.__table__.columns if c.key not in ("status", "version")]
+        assert {k: getattr(stored, k) for k in columns} == {k: getattr(created, k) for k in columns}

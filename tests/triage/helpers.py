@@ -93,10 +93,12 @@ async def settle(pilot: Pilot) -> None:
     while True:
         try:
             await pilot.app.workers.wait_for_complete()
-            break
         except WorkerCancelled:  # an exclusive worker was replaced by a newer one: wait for that one
             continue
-    await pilot.pause()
+        await pilot.pause()
+        # What the last worker posted may have started another (the queue loads, then the detail of its first row).
+        if all(worker.is_finished for worker in pilot.app.workers):
+            break
 
 
 async def wait_for(pilot: Pilot, predicate: Callable[[], bool], what: str = "condition", timeout: float = 10.0) -> None:

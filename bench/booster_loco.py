@@ -35,7 +35,7 @@ from storage.profile import load_profile  # noqa: E402
 DATA = REPO / "bench" / "data" / "classifier"
 ALWAYS_TRAINED = "tune.jsonl"
 FOLDS = ("heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl", "heldout4.jsonl", "heldout5.jsonl",
-         "heldout6.jsonl", "heldout7.jsonl")
+         "heldout6.jsonl", "heldout7.jsonl", "heldout8.jsonl")
 NB_THRESHOLDS = [float(t) for t in range(0, 41, 1)]
 LR_THRESHOLDS = [t / 4 for t in range(-8, 41)]
 
@@ -46,7 +46,7 @@ class Row:
     lang: str
     gold: str  # the labelled intent
     rules: str  # the rules' intent
-    gated: str | None  # the text the model would be asked about, None when the gate said no
+    gated: set[str] | None  # the features of the text the model would be asked about, None when the gate said no
 
 
 class _Recorder:
@@ -55,13 +55,13 @@ class _Recorder:
     languages = None
 
     def __init__(self) -> None:
-        self.asked: str | None = None
+        self.asked: set[str] | None = None
 
     def knows(self, lang: str) -> bool:
         return True
 
-    def log_odds(self, text: str) -> float:
-        self.asked = text
+    def log_odds_of(self, found: set[str]) -> float:
+        self.asked = found  # the features of the text the classifier asks about (without its place name)
         return -math.inf
 
 
@@ -93,7 +93,7 @@ def train(kind: str, corpora: list[list[Row]]):
 
 
 def scores(model, rows: list[Row]) -> list[float | None]:
-    return [model.log_odds(row.gated) if row.gated is not None and model.knows(row.lang) else None for row in rows]
+    return [model.log_odds_of(row.gated) if row.gated is not None and model.knows(row.lang) else None for row in rows]
 
 
 def figures(rows: list[Row], odds: list[float | None], threshold: float) -> dict[str, float]:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Literal
 
-from bot.classifier.booster import EmergencyModel
+from bot.classifier.booster import EmergencyModel, features as model_features
 from bot.classifier.intent_model import CLOSE, MARGIN, IntentModel
 from bot.classifier.corrections import CorrectionMemory
 from bot.classifier.language import UNDETERMINED, LanguageIdentifier
@@ -145,8 +145,10 @@ class Classifier:
         features = Features(n_words=len(tokens), question_mark=any(mark in text for mark in _QUESTION_MARKS),
                             plate=bool(PLATE_RE.search(text)))
         decision = decide(cue_scores, theme_scores, features, cue_terms, raw_themes)
-        decision = self._close_call(text, decision)
-        decision = self._second_opinion(lang_text, len(lang_tokens), lang, decision, cue_scores)
+        # Both models read the same n-grams; a text's are extracted once, only if a model is asked at all.
+        extracted: dict[str, set[str]] = {}
+        decision = self._close_call(text, decision, extracted)
+        decision = self._second_opinion(lang_text, len(lang_tokens), lang, decision, cue_scores, extracted)
         if decision.intent == Intent.NEIGHBOURHOOD_WATCH and themes:
             themes = _background_themes(themes, kept, sentences, theme_scores, theme_terms)
 
@@ -194,7 +196,7 @@ class Classifier:
 
     # -- helpers --------------------------------------------------------------
 
-    def _close_call(self, text: str, decision: IntentDecision) -> IntentDecision:
+    def _close_call(self, text: str, decision: IntentDecision, extracted: dict[str, set[str]]) -> IntentDecision:
         """The intent model (``intent_model``) on a close call: the rules' two best of tip, feedback and question
         within CLOSE of each other. It may only pick one of those two, and only by MARGIN or more; the rules'
         reasons stay in the explanation beneath its own."""
@@ -204,7 +206,7 @@ class Classifier:
         (top, first), (runner_up, second) = ranked[0], ranked[1]
         if first != decision.intent or top < NO_CLEAR_CUE or top - runner_up >= CLOSE:
             return decision  # a default without clear cues (the model did not help there), or no close call
-        chosen, margin = self._intent_model.prefers(text, first, second)
+        chosen, margin = self._intent_model.prefers_of(_features(text, extracted), first, second)
         if chosen == decision.intent or margin < MARGIN:
             return decision
         strongest = ", ".join(self._intent_model.strongest_words(text, chosen, first)) or "-"
@@ -214,7 +216,7 @@ class Classifier:
                               {**decision.scores, "intent_model": round(margin, 1)}, reasons)
 
     def _second_opinion(self, text: str, words: int, lang: str, decision: IntentDecision,
-                        cues: dict[str, float]) -> IntentDecision:
+                        cues: dict[str, float], extracted: dict[str, set[str]]) -> IntentDecision:
         """The emergency model (``booster``), asked only when the rules said no and saw nothing that rules it out.
 
         ``text`` is the message without its place name, and ``words`` its number of words: where something
@@ -227,7 +229,7 @@ class Classifier:
             return decision
         if any(cues.get(cue, 0.0) >= RULED_OUT for cue in _RULES_OUT) or any(cues.get(c) for c in _RECURRING):
             return decision
-        log_odds = self._booster.log_odds(text)
+        log_odds = self._booster.log_odds_of(_features(text, extracted))
         if log_odds < BOOST_LOG_ODDS:
             return decision
         strongest = ", ".join(self._booster.strongest_words(text)) or "-"
@@ -397,6 +399,15 @@ class Classifier:
         words = [t.text for t in tokens if len(t.text) >= 3 and t.text.isalpha()]
         if len(words) >= 3 and sum(w.isupper() for w in words) >= 0.6 * len(words):
             add("urgent", 0.3, "CAPITALS")
+
+
+def _features(text: str, extracted: dict[str, set[str]]) -> set[str]:
+    """The models' features of ``text``, extracted at most once per message (``extracted`` lives for one call):
+    the intent model reads the whole text, the emergency model the text without its place name, often the same."""
+    found = extracted.get(text)
+    if found is None:
+        found = extracted[text] = model_features(text)
+    return found
 
 
 def _opening_cry(matches: list[Match], tokens: list[Token], cues: dict[str, float],

@@ -44,6 +44,18 @@ NOT_EMERGENCIES = [
     ("Grannen kör till jobbet efter att ha rökt på, det vet alla", "sv", "tip"),
 ]
 
+INTENTS = [
+    # an abandoned vehicle told is an observation; why the police were somewhere is a question
+    ("En gammal husvagn står övergiven på rastplatsen sedan i höstas", "sv", "tip"),
+    ("An abandoned boat has been lying on the beach since spring", "en", "tip"),
+    ("Vad hände vid macken i natt, det var massa blåljus?", "sv", "question"),
+    ("What happened at the harbour last night?", "en", "question"),
+    # exasperation and praise of an initiative are feedback; asking whether one's own case has moved is a question
+    ("Ändra parkeringsreglerna vid hamnen för guds skull", "sv", "feedback"),
+    ("Bra initiativ med trygghetsvandringarna, fortsätt så", "sv", "feedback"),
+    ("Kan ni kolla om min stulna moped har hittats?", "sv", "question"),
+]
+
 THEMES = [
     # traffic: the centre line, blood-alcohol limits, speeding in Danish, speed signs
     ("En lastbil kör över mittlinjen i varje kurva på väg 163", "sv", "traffic"),
@@ -81,6 +93,12 @@ def test_emergencies_of_new_kinds(rules_only: Classifier, text: str, code: str) 
 
 @pytest.mark.parametrize(("text", "code", "intent"), NOT_EMERGENCIES)
 def test_not_emergencies_of_new_kinds(rules_only: Classifier, text: str, code: str, intent: str) -> None:
+    result = rules_only.classify(text, code)
+    assert result.intent == intent, result.explain
+
+
+@pytest.mark.parametrize(("text", "code", "intent"), INTENTS)
+def test_intents_of_new_kinds(rules_only: Classifier, text: str, code: str, intent: str) -> None:
     result = rules_only.classify(text, code)
     assert result.intent == intent, result.explain
 

@@ -19,6 +19,7 @@ import json
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
+from itertools import repeat
 from operator import itemgetter
 from typing import Any
 
@@ -50,6 +51,8 @@ class IntentModel:
                 weight = by_counts[key] = tuple(math.log((c[i] + SMOOTHING) / sums[i]) for i in range(len(LABELS)))
             weights[feature] = weight
         self._weights = weights
+        # per pair of labels (i < j), each feature's w[i] - w[j]: built the first time the pair is asked about
+        self._pairs: dict[tuple[int, int], dict[str, float]] = {}
 
     @classmethod
     def load(cls, corrections: Iterable[Correction] = ()) -> IntentModel:
@@ -74,10 +77,20 @@ class IntentModel:
     def prefers_of(self, found: set[str], first: str, second: str) -> tuple[str, float]:
         """``prefers`` on a message's ``features``, computed once when the emergency model reads them too."""
         a, b = LABELS.index(first), LABELS.index(second)
-        # sum() with the prior as its start adds in the same order as a loop from the prior would
-        score = sum([w[a] - w[b] for w in map(self._weights.get, found) if w is not None],
-                    self._prior[a] - self._prior[b])
+        # One dictionary look-up per feature in a table of the pair's differences. sum() with the prior as its
+        # start adds in the order a loop from the prior would; an unknown feature adds 0.0, which changes
+        # nothing; the pair taken the other way round gives exactly the negated sum.
+        i, j = min(a, b), max(a, b)
+        score = sum(map(self._pair(i, j).get, found, repeat(0.0)), self._prior[i] - self._prior[j])
+        if i != a:
+            score = -score
         return (first, score) if score >= 0 else (second, -score)
+
+    def _pair(self, i: int, j: int) -> dict[str, float]:
+        table = self._pairs.get((i, j))
+        if table is None:
+            table = self._pairs[i, j] = {feature: w[i] - w[j] for feature, w in self._weights.items()}
+        return table
 
     def strongest_words(self, text: str, label: str, other: str, most: int = 3) -> tuple[str, ...]:
         """The message's words whose fragments weigh most for ``label`` against ``other`` (shown to the officer)."""

@@ -35,7 +35,7 @@ from storage.profile import load_profile  # noqa: E402
 DATA = REPO / "bench" / "data" / "classifier"
 ALWAYS_TRAINED = "tune.jsonl"
 FOLDS = ("heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl", "heldout4.jsonl", "heldout5.jsonl",
-         "heldout6.jsonl", "heldout7.jsonl", "heldout8.jsonl")
+         "heldout6.jsonl", "heldout7.jsonl", "heldout8.jsonl", "heldout9.jsonl")
 NB_THRESHOLDS = [float(t) for t in range(0, 41, 1)]
 LR_THRESHOLDS = [t / 4 for t in range(-8, 41)]
 

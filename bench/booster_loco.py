@@ -10,6 +10,9 @@ C x (false emergencies added); the left-out set never takes part in choosing it.
 
 The rules (and the gate that decides when the model may speak) are run once per message with a recording
 stand-in for the model; every trained model then only scores the texts the gate let through.
+Since round 9 the gate also asks the model beside weak cues, where it must reach OVERRIDE_LOG_ODDS; this
+script applies its one threshold to every message asked, so it overstates additions there: for the gate
+and threshold as shipped, use ``bench/gate_loco.py``.
 Prints, per left-out set and as a mean over sets: emergency recall and precision, intent accuracy, for the
 rules alone and with the model.
 """

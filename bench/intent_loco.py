@@ -26,7 +26,7 @@ from storage.profile import load_profile  # noqa: E402
 DATA = REPO / "bench" / "data" / "classifier"
 ALWAYS_TRAINED = "tune.jsonl"
 FOLDS = ("heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl", "heldout4.jsonl", "heldout5.jsonl",
-         "heldout6.jsonl", "heldout7.jsonl")
+         "heldout6.jsonl", "heldout7.jsonl", "heldout8.jsonl", "heldout9.jsonl")
 
 
 def rows(name: str) -> list[dict]:

@@ -65,6 +65,8 @@ class LogisticEmergencyModel:
         return self.languages is None or lang in self.languages
 
     def log_odds(self, text: str) -> float:
-        found = features(text)
+        return self.log_odds_of(features(text))
+
+    def log_odds_of(self, found: set[str]) -> float:
         weight = self._weights.get
         return self.bias + sum([weight(f, 0.0) for f in found]) / math.sqrt(max(len(found), 1))

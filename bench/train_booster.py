@@ -22,7 +22,7 @@ from bot.classifier import booster, intent_model  # noqa: E402
 
 DATA = REPO / "bench" / "data" / "classifier"
 TRAINING = ("tune.jsonl", "heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl", "heldout4.jsonl", "heldout5.jsonl",
-            "heldout6.jsonl", "heldout7.jsonl")
+            "heldout6.jsonl", "heldout7.jsonl", "heldout8.jsonl", "heldout9.jsonl")
 
 
 def write(name: str, data: dict) -> Path:

@@ -74,7 +74,7 @@ def test_the_shipped_model_is_what_its_corpora_give() -> None:
 
 def test_it_speaks_only_for_languages_it_has_seen_enough_of(profile: Profile) -> None:
     assert {"sv", "en", "no", "da", "de"} <= EmergencyModel.load().languages
-    assert not EmergencyModel.load().knows("ar")
+    assert not EmergencyModel.load().knows("nl")  # 15 emergencies so far
     only_swedish = EmergencyModel.trained([(t, True) for t in EMERGENCIES] + [(t, False) for t in OTHERS],
                                           languages=frozenset({"sv"}))
     classifier = Classifier(profile, emergency_model=only_swedish)
@@ -90,3 +90,40 @@ def test_a_place_name_or_a_few_words_are_not_evidence(profile: Profile) -> None:
     assert model.log_odds("Kvarnvägen i Rabbalshede") > 0
     assert classifier.classify("Kvarnvägen i Rabbalshede", "sv").intent != "emergency"
     assert classifier.classify("vi bor på Kvarnvägen nära affären i Rabbalshede", "sv").intent != "emergency"
+
+
+class _Sure:
+    """A stand-in model with a fixed log-odds for every text, to test the gate alone."""
+
+    languages = None
+
+    def __init__(self, log_odds: float) -> None:
+        self.odds = log_odds
+
+    def knows(self, lang: str) -> bool:
+        return True
+
+    def log_odds_of(self, found: set[str]) -> float:
+        return self.odds
+
+    def strongest_words(self, text: str, most: int = 3) -> tuple[str, ...]:
+        return ("zorblat",)
+
+
+def test_only_a_very_sure_model_speaks_despite_a_weak_sign_of_recurring(profile: Profile) -> None:
+    """Round 9 (bench/gate_loco.py): beside a weak cue (habit 0.20 here) the model needs OVERRIDE_LOG_ODDS."""
+    text = "nu kör dom igen med zorblat utanför fönstret"
+    assert Classifier(profile, emergency_model=_Sure(20.0)).classify(text, "sv").intent != "emergency"
+    result = Classifier(profile, emergency_model=_Sure(30.0)).classify(text, "sv")
+    assert result.intent == "emergency"
+    assert "only weak signs" in result.explain["intent"][0] and "habit" in result.explain["intent"][0]
+
+
+def test_no_model_speaks_over_a_strong_sign_that_it_is_over(profile: Profile) -> None:
+    sure = Classifier(profile, emergency_model=_Sure(1000.0))
+    for text in ("zorblat vid hamnen igår", "zorblat vid hamnen varje helg", "Om någon zorblat vid hamnen, vad gör man då?"):
+        assert sure.classify(text, "sv").intent != "emergency", text
+    assert Classifier(profile, emergency_model=_Sure(4.0)).classify("zorblat vid den gamla hamnen", "sv").intent \
+        == "emergency"
+    assert Classifier(profile, emergency_model=_Sure(3.9)).classify("zorblat vid den gamla hamnen", "sv").intent \
+        != "emergency"

@@ -25,8 +25,8 @@ def test_an_act_described_in_the_present_is_an_emergency(clf, text, code, theme)
     "nu kör dom igen med epatraktorerna utanför fönstret",
     "Soptunnorna vid badplatsen har varit överfulla i en vecka, nu luktar det",
 ])
-def test_nu_without_a_danger_or_crime_is_not_a_time(clf, text):
-    assert clf.classify(text, "sv").intent != "emergency"
+def test_nu_without_a_danger_or_crime_is_not_a_time(rules_only, text):
+    assert rules_only.classify(text, "sv").intent != "emergency"
 
 
 def test_nu_beside_a_crime_is_a_time(clf):
@@ -56,8 +56,8 @@ def test_not_urgent_recurring_and_old_cases(clf, text, code, intent, theme):
     ("Någon har skurit sönder däcken på tre bilar på vår gata i natt", "sv", "public_space"),
     ("Någon backade på min parkerade bil vid Coop och körde bara iväg", "sv", "traffic"),
 ])
-def test_theft_casing_and_damage_in_other_words(clf, text, code, theme):
-    result = clf.classify(text, code)
+def test_theft_casing_and_damage_in_other_words(rules_only, text, code, theme):
+    result = rules_only.classify(text, code)
     assert theme in result.themes, result.explain
     assert result.intent == "tip"
 
@@ -72,8 +72,8 @@ def test_a_combination_is_explained(clf):
     "Han skruvar på sin båtmotor hela dagarna, det låter mycket",
     "Jag tar cykeln till jobbet varje dag",
 ])
-def test_the_writers_own_doing_is_no_crime(clf, text):
-    result = clf.classify(text, "sv")
+def test_the_writers_own_doing_is_no_crime(rules_only, text):
+    result = rules_only.classify(text, "sv")
     assert "burglary" not in result.themes
     assert result.intent != "emergency"
     assert "own doing" in " ".join(result.explain["not_counted"])

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -83,6 +84,20 @@ class RecordingApp(TriageApp):
     @property
     def panel(self) -> TriagePanel:
         return self.query_one(TriagePanel)
+
+    @contextlib.asynccontextmanager
+    async def run_test(self, *args: Any, **kwargs: Any) -> AsyncIterator[Pilot]:  # type: ignore[override]
+        """Leave as the officer's quit does: database work ends before Textual cancels the workers.
+
+        A poll cancelled mid-query has SQLAlchemy terminate its aiosqlite connection twice over
+        (a shielded graceful close racing a forced one); the graceful close then waits forever on
+        the stopped thread, and the test's event loop never closes.
+        """
+        async with super().run_test(*args, **kwargs) as pilot:
+            yield pilot
+            panels = self.screen_stack[0].query(TriagePanel) if self.screen_stack else []
+            if panels:
+                await panels.first().finish_work()
 
     def said_text(self) -> str:
         return "\n".join(message for message, _ in self.said)

@@ -92,6 +92,13 @@ def test_a_place_name_or_a_few_words_are_not_evidence(profile: Profile) -> None:
     assert classifier.classify("vi bor på Kvarnvägen nära affären i Rabbalshede", "sv").intent != "emergency"
 
 
+def test_a_street_and_a_name_are_not_evidence_for_the_shipped_model(profile: Profile) -> None:
+    """Four words of names, the answer to grannsamverkan's "which area?", once reached the model's threshold."""
+    classifier = Classifier(profile)
+    for answer in ("Kvarnvägen hos Anna Svensson", "Kvarnvägen hos Zlatanina Unikasson", "Storgatan hos Erik Larsson"):
+        assert classifier.classify(answer, "sv").intent != "emergency", answer
+
+
 class _Sure:
     """A stand-in model with a fixed log-odds for every text, to test the gate alone."""
 

@@ -63,9 +63,9 @@ _TERM_EVIDENCE = 0.5  # language evidence of one matched lexicon term
 # crime; elsewhere it is a discourse word ("Nu ligger skräpet överallt", "nu får ni göra något").
 _NOW_GATE_THEMES = frozenset({Theme.BURGLARY, Theme.VIOLENCE, Theme.DRUGS})
 _UNGATED_NOW = 0.25  # what is left of a bare "now" word with no danger or crime beside it
-_IMPAIRED_DANGER = 0.5
+_IMPAIRED_DANGER = 0.5  # a drunk or drugged driver on the road
 _QUESTION_OPENER = 0.5  # a sentence-initial question term this strong opens a question
-_CRY_WEIGHT = 0.7  # an urgent word this strong opening the message on its own is a cry for help  # a drunk or drugged driver on the road
+_CRY_WEIGHT = 0.7  # an urgent word this strong opening the message on its own is a cry for help
 # A past cue in a sentence of its own is background ("Grannarna är bortresta sedan i måndags") when
 # another sentence describes the danger in the present ("ser jag att någon rör sig i deras garage").
 _BACKGROUND_PAST = 0.3  # what is left of such a past cue

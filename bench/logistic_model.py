@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.classifier.booster import features  # noqa: E402
+from bot.classifier.bayes import features  # noqa: E402
 
 
 class LogisticEmergencyModel:

@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Literal
 
-from bot.classifier.booster import EmergencyModel, features as model_features
+from bot.classifier.bayes import features as model_features
+from bot.classifier.booster import EmergencyModel
 from bot.classifier.intent_model import CLOSE, MARGIN, IntentModel
 from bot.classifier.corrections import CorrectionMemory
 from bot.classifier.language import UNDETERMINED, LanguageIdentifier

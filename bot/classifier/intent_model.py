@@ -4,7 +4,7 @@ On each new author's set, most intent errors left were messages where the rules'
 question scores came out close: a crime named in thanks or a complaint, a wish with a tip inside it,
 a question phrased as a statement. This model has learned how the three read from every labelled
 corpus (``bench/train_booster.py`` writes ``intent_model.json``) and from officers' corrections. It
-reads the same character n-grams and words as the emergency model (``booster.features``).
+reads the same character n-grams and words as the emergency model (``bayes.features``).
 
 It is asked only when the rules' two best of tip, feedback and question are within CLOSE of each
 other, and it may only choose between those two, and only when it is clearly sure (MARGIN in
@@ -20,15 +20,13 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
 from itertools import repeat
-from operator import itemgetter
 from typing import Any
 
-from bot.classifier.booster import features
+from bot.classifier.bayes import features, frequent, log_weights, strongest_words, tally
 from bot.classifier.model import Correction
 
 MODEL_FILE = "intent_model.json"
 LABELS = ("tip", "feedback", "question")
-SMOOTHING = 0.5  # additive (Lidstone) smoothing of the feature counts
 CLOSE = 0.2  # the rules' two best scores this close: a close call
 MARGIN = 8.0  # log-odds by which the model must prefer one of the two
 
@@ -38,19 +36,7 @@ class IntentModel:
         """``docs``: messages trained on per label (LABELS order); ``counts``: per feature, in how many of each."""
         total = sum(docs)
         self._prior = [math.log(max(d, 1) / max(total, 1)) for d in docs]
-        vocabulary = len(counts)
-        sums = [sum(map(itemgetter(i), counts.values())) + SMOOTHING * vocabulary for i in range(len(LABELS))]
-        # A feature's weights depend only on its counts, and most features share a few small count triples:
-        # computing each triple's logarithms once makes loading several times cheaper.
-        by_counts: dict[tuple[int, ...], tuple[float, ...]] = {}
-        weights: dict[str, tuple[float, ...]] = {}
-        for feature, c in counts.items():
-            key = tuple(c)
-            weight = by_counts.get(key)
-            if weight is None:
-                weight = by_counts[key] = tuple(math.log((c[i] + SMOOTHING) / sums[i]) for i in range(len(LABELS)))
-            weights[feature] = weight
-        self._weights = weights
+        self._weights = log_weights(counts, len(LABELS))
         # per pair of labels (i < j), each feature's w[i] - w[j]: built the first time the pair is asked about
         self._pairs: dict[tuple[int, int], dict[str, float]] = {}
 
@@ -59,7 +45,7 @@ class IntentModel:
         """The shipped model, with the officers' intent corrections counted in."""
         data = json.loads(resources.files("bot.classifier").joinpath(MODEL_FILE).read_text("utf-8"))
         docs, counts = data["docs"], data["counts"]  # freshly parsed lists: ours to add the corrections to
-        _tally(((c.text, c.intent) for c in corrections if c.intent in LABELS), docs, counts)
+        tally(((c.text, LABELS.index(c.intent)) for c in corrections if c.intent in LABELS), docs, counts)
         return cls(docs, counts)
 
     @classmethod
@@ -67,7 +53,7 @@ class IntentModel:
         """A model of (text, intent) examples alone; intents other than LABELS are left out."""
         docs = [0] * len(LABELS)
         counts: dict[str, list[int]] = {}
-        _tally(((t, i) for t, i in examples if i in LABELS), docs, counts)
+        tally(((t, LABELS.index(i)) for t, i in examples if i in LABELS), docs, counts)
         return cls(docs, counts)
 
     def prefers(self, text: str, first: str, second: str) -> tuple[str, float]:
@@ -95,12 +81,12 @@ class IntentModel:
     def strongest_words(self, text: str, label: str, other: str, most: int = 3) -> tuple[str, ...]:
         """The message's words whose fragments weigh most for ``label`` against ``other`` (shown to the officer)."""
         a, b = LABELS.index(label), LABELS.index(other)
-        weighed = {}
-        for word in text.split():
-            weight = sum(w[a] - w[b] for f in features(word) if (w := self._weights.get(f)) is not None)
-            if weight > 0:
-                weighed[word.strip(".,!?:;\"'()")] = weight
-        return tuple(sorted(weighed, key=weighed.__getitem__, reverse=True)[:most])
+
+        def weight_of(feature: str) -> float:
+            w = self._weights.get(feature)
+            return w[a] - w[b] if w is not None else 0.0
+
+        return strongest_words(text, weight_of, most)
 
 
 def model_data(examples: Iterable[tuple[str, str]], min_count: int = 2) -> dict[str, Any]:
@@ -108,15 +94,6 @@ def model_data(examples: Iterable[tuple[str, str]], min_count: int = 2) -> dict[
     rare features left out."""
     docs = [0] * len(LABELS)
     counts: dict[str, list[int]] = {}
-    _tally(((t, i) for t, i in examples if i in LABELS), docs, counts)
-    return {"labels": list(LABELS), "docs": docs,
-            "counts": {f: c for f, c in sorted(counts.items()) if sum(c) >= min_count}}
+    tally(((t, LABELS.index(i)) for t, i in examples if i in LABELS), docs, counts)
+    return {"labels": list(LABELS), "docs": docs, "counts": frequent(counts, min_count)}
 
-
-def _tally(examples: Iterable[tuple[str, str]], docs: list[int], counts: dict[str, list[int]]) -> None:
-    """Count (text, intent) examples into ``docs`` and per-feature ``counts``, one count per label each."""
-    for text, intent in examples:
-        side = LABELS.index(intent)
-        docs[side] += 1
-        for feature in features(text):
-            counts.setdefault(feature, [0] * len(LABELS))[side] += 1

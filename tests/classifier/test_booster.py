@@ -7,7 +7,8 @@ from importlib import resources
 from pathlib import Path
 
 from bot.classifier import Classifier
-from bot.classifier.booster import EmergencyModel, features, model_data
+from bot.classifier.bayes import features
+from bot.classifier.booster import EmergencyModel, model_data
 from bot.classifier.model import Correction
 from storage.profile import Profile
 

@@ -31,7 +31,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
 from bot.classifier import Classifier  # noqa: E402
-from bot.classifier.booster import MIN_EMERGENCIES, MIN_OTHERS, EmergencyModel  # noqa: E402
+from bot.classifier.booster import EmergencyModel, per_language, spoken  # noqa: E402
 from logistic_model import LogisticEmergencyModel  # noqa: E402  (bench/logistic_model.py)
 from storage.profile import load_profile  # noqa: E402
 
@@ -85,10 +85,7 @@ def gated_rows(name: str, profile) -> list[Row]:
 
 def train(kind: str, corpora: list[list[Row]]):
     rows = [row for corpus in corpora for row in corpus]
-    counts: dict[str, list[int]] = {}
-    for row in rows:
-        counts.setdefault(row.lang, [0, 0])[0 if row.gold == "emergency" else 1] += 1
-    languages = frozenset(lang for lang, (e, o) in counts.items() if e >= MIN_EMERGENCIES and o >= MIN_OTHERS)
+    languages = spoken(per_language((row.lang, row.gold == "emergency") for row in rows))
     examples = [(row.text, row.gold == "emergency") for row in rows]
     if kind == "nb":
         return EmergencyModel.trained(examples, languages)

@@ -32,7 +32,8 @@ sys.path.insert(0, str(REPO))
 
 import bot.classifier.classifier as cm  # noqa: E402
 from bot.classifier import Classifier  # noqa: E402
-from bot.classifier.booster import MIN_EMERGENCIES, MIN_OTHERS, EmergencyModel, features  # noqa: E402
+from bot.classifier.bayes import features  # noqa: E402
+from bot.classifier.booster import EmergencyModel, per_language, spoken  # noqa: E402
 from storage.profile import load_profile  # noqa: E402
 
 DATA = REPO / "bench" / "data" / "classifier"
@@ -79,10 +80,7 @@ def rows_of(name: str, classifier: _Recording) -> list[Row]:
 
 def train(corpora: list[list[Row]], min_counts: bool = True) -> EmergencyModel:
     rows = [r for c in corpora for r in c]
-    counts: dict[str, list[int]] = {}
-    for r in rows:
-        counts.setdefault(r.lang, [0, 0])[0 if r.gold else 1] += 1
-    languages = frozenset(lang for lang, (e, o) in counts.items() if e >= MIN_EMERGENCIES and o >= MIN_OTHERS)
+    languages = spoken(per_language((r.lang, r.gold) for r in rows))
     return EmergencyModel.trained([(r.text, r.gold) for r in rows], languages if min_counts else None)
 
 
@@ -105,15 +103,11 @@ class Gate:
             return False
         if self.languages == "min" and not model.knows(r.detected):
             return False
-        limit_out, limit_rec = self.ruled_out, self.recurring
-        if self.override is not None and odds >= self.override:
-            limit_out = limit_rec = self.strong
-        blocked = any(r.cues.get(c, 0.0) >= limit_out for c in cm._RULES_OUT if c not in self.exempt)
+        sure = self.override is not None and odds >= self.override  # then only a strong cue of any kind blocks
+        blocked = any(r.cues.get(c, 0.0) >= (self.strong if sure else self.ruled_out)
+                      for c in cm._RULES_OUT if c not in self.exempt)
         recurring = [r.cues.get(c, 0.0) for c in cm._RECURRING if c not in self.exempt]
-        if self.override is not None and odds >= self.override:
-            blocked = blocked or any(v >= limit_rec for v in recurring)
-        else:
-            blocked = blocked or any(v > limit_rec for v in recurring)
+        blocked = blocked or any(v >= self.strong if sure else v > self.recurring for v in recurring)
         return not blocked
 
 
@@ -178,7 +172,7 @@ def main() -> None:
         why = ([f"{c}>={cm.RULED_OUT}" for c in cm._RULES_OUT if r.cues.get(c, 0.0) >= cm.RULED_OUT]
                + [f"{c}>0" for c in cm._RECURRING if r.cues.get(c)])
         if r.words < cm.MODEL_MIN_WORDS:
-            why.append("under 4 words")
+            why.append(f"under {cm.MODEL_MIN_WORDS} words")
         if r.detected not in ("sv", "en", "no", "da", "de"):
             why.append(f"language {r.detected}")
         for w in why or ["(gate open)"]:

@@ -20,7 +20,6 @@ rules alone and with the model.
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import sys
 from dataclasses import dataclass
@@ -32,13 +31,10 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from bot.classifier import Classifier  # noqa: E402
 from bot.classifier.booster import EmergencyModel, per_language, spoken  # noqa: E402
+from corpora import HELD_OUT as FOLDS, TUNE as ALWAYS_TRAINED, read  # noqa: E402
 from logistic_model import LogisticEmergencyModel  # noqa: E402  (bench/logistic_model.py)
 from storage.profile import load_profile  # noqa: E402
 
-DATA = REPO / "bench" / "data" / "classifier"
-ALWAYS_TRAINED = "tune.jsonl"
-FOLDS = ("heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl", "heldout4.jsonl", "heldout5.jsonl",
-         "heldout6.jsonl", "heldout7.jsonl", "heldout8.jsonl", "heldout9.jsonl")
 NB_THRESHOLDS = [float(t) for t in range(0, 41, 1)]
 LR_THRESHOLDS = [t / 4 for t in range(-8, 41)]
 
@@ -73,10 +69,7 @@ def gated_rows(name: str, profile) -> list[Row]:
     # the close-call intent model is left out: it was trained on every set, and it never touches an emergency
     classifier = Classifier(profile, emergency_model=recorder, intent_model=None)  # type: ignore[arg-type]
     rows = []
-    for line in (DATA / name).read_text("utf-8").splitlines():
-        if not line.strip():
-            continue
-        raw = json.loads(line)
+    for raw in read(name):
         recorder.asked = None
         result = classifier.classify(raw["text"], raw.get("language_code"))
         rows.append(Row(raw["text"], raw["lang"], raw["intent"], result.intent, recorder.asked))

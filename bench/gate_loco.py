@@ -21,7 +21,6 @@ Prints: per gate variant the curve (threshold -> mean recall, mean precision, wo
 
 from __future__ import annotations
 
-import json
 import math
 import sys
 from dataclasses import dataclass
@@ -29,16 +28,15 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
 
 import bot.classifier.classifier as cm  # noqa: E402
 from bot.classifier import Classifier  # noqa: E402
 from bot.classifier.bayes import features  # noqa: E402
 from bot.classifier.booster import EmergencyModel, per_language, spoken  # noqa: E402
+from corpora import HELD_OUT as FOLDS, TUNE as ALWAYS_TRAINED, read  # noqa: E402  (bench/corpora.py)
 from storage.profile import load_profile  # noqa: E402
 
-DATA = REPO / "bench" / "data" / "classifier"
-ALWAYS_TRAINED = "tune.jsonl"
-FOLDS = tuple(f"heldout{n}.jsonl" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9))
 THRESHOLDS = [float(t) for t in range(0, 21)]
 MEAN_PRECISION, WORST_PRECISION = 0.88, 0.80  # the pre-stated criterion
 
@@ -67,10 +65,7 @@ class _Recording(Classifier):
 
 def rows_of(name: str, classifier: _Recording) -> list[Row]:
     rows = []
-    for line in (DATA / name).read_text("utf-8").splitlines():
-        if not line.strip():
-            continue
-        raw = json.loads(line)
+    for raw in read(name):
         classifier.classify(raw["text"], raw.get("language_code"))
         last = classifier.last
         rows.append(Row(raw["text"], raw["lang"], last["lang"], raw["intent"] == "emergency", last["rules"],

@@ -11,26 +11,19 @@ of both so that only the intent model differs) and print intent accuracy per set
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
 
 import bot.classifier.classifier as classifier_module  # noqa: E402
 from bot.classifier import Classifier  # noqa: E402
 from bot.classifier.intent_model import CLOSE, MARGIN, IntentModel  # noqa: E402
+from corpora import HELD_OUT as FOLDS, TUNE as ALWAYS_TRAINED, read  # noqa: E402  (bench/corpora.py)
 from storage.profile import load_profile  # noqa: E402
 
-DATA = REPO / "bench" / "data" / "classifier"
-ALWAYS_TRAINED = "tune.jsonl"
-FOLDS = ("heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl", "heldout4.jsonl", "heldout5.jsonl",
-         "heldout6.jsonl", "heldout7.jsonl", "heldout8.jsonl", "heldout9.jsonl")
-
-
-def rows(name: str) -> list[dict]:
-    return [json.loads(line) for line in (DATA / name).read_text("utf-8").splitlines() if line.strip()]
 
 
 def main() -> None:
@@ -40,7 +33,7 @@ def main() -> None:
     args = parser.parse_args()
     classifier_module.CLOSE, classifier_module.MARGIN = args.close, args.margin
     profile = load_profile()
-    corpora = {name: rows(name) for name in (ALWAYS_TRAINED, *FOLDS)}
+    corpora = {name: read(name) for name in (ALWAYS_TRAINED, *FOLDS)}
     alone = Classifier(profile, emergency_model=None, intent_model=None)
     print(f"close call within {args.close}, margin {args.margin}")
     print(f"{'left out':16} {'rules':>7} {'model':>7} {'changed':>8} {'right':>6} {'wrong':>6}")

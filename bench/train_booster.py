@@ -3,9 +3,8 @@
 
     python bench/train_booster.py [CORPUS.jsonl ...]
 
-Default: every corpus in ``bench/data/classifier`` listed in TRAINING below. A
-corpus still waiting to be measured blind must not be listed (see that
-folder's README).
+Default: every corpus in ``bench/data/classifier`` listed in TRAINING (``bench/corpora.py``). A
+corpus still waiting to be measured blind must not be listed (see that folder's README).
 """
 
 from __future__ import annotations
@@ -17,12 +16,11 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
 
 from bot.classifier import booster, intent_model  # noqa: E402
+from corpora import DATA, TRAINING  # noqa: E402  (bench/corpora.py)
 
-DATA = REPO / "bench" / "data" / "classifier"
-TRAINING = ("tune.jsonl", "heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl", "heldout4.jsonl", "heldout5.jsonl",
-            "heldout6.jsonl", "heldout7.jsonl", "heldout8.jsonl", "heldout9.jsonl")
 
 
 def write(name: str, data: dict) -> Path:

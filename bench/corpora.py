@@ -1,0 +1,22 @@
+"""The labelled classifier corpora (``bench/data/classifier``) and which of them the models learn from.
+
+Each ``heldoutN.jsonl`` was written by a different author. A set joins HELD_OUT (and so the models'
+training and the leave-one-corpus-out scripts) only after it has been measured blind; ``heldout10.jsonl``
+waits for the next round (see that folder's README).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+DATA = Path(__file__).resolve().parent / "data" / "classifier"
+TUNE = "tune.jsonl"
+HELD_OUT = tuple(f"heldout{n}.jsonl" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9))
+TRAINING = (TUNE, *HELD_OUT)
+
+
+def read(name: str) -> list[dict[str, Any]]:
+    """The labelled messages of one corpus."""
+    return [json.loads(line) for line in (DATA / name).read_text("utf-8").splitlines() if line.strip()]

@@ -35,7 +35,8 @@ class UnitOfWork:
     error: BaseException | None = None
     after_commit: list[AfterCommit] = field(default_factory=list)
     outbox_written: bool = False  # something for the outbox sender to look for
-    outbox_ids: list[int] = field(default_factory=list)  # this chat's new rows, to claim at birth
+    # This chat's replies (outbox row values), inserted with the round's others in one statement and claimed at birth.
+    replies: list[dict[str, Any]] = field(default_factory=list)
     claimed: list[Any] = field(default_factory=list)  # OutboxRow handed to the sender after the commit
     known: KnownCitizens | None = None  # the citizens of this transaction's updates, loaded at once
 

@@ -21,6 +21,7 @@ from telegram import CallbackQuery, InlineKeyboardMarkup, ReplyKeyboardMarkup, R
 
 from bot.context import UnitOfWork
 from bot.outbox.split import split_html
+from bot.outbox.store import queue_replies
 from bot.services import Labels, Services
 from bot.texts import Html, clean
 from storage.clock import utcnow
@@ -28,7 +29,7 @@ from storage.models import Citizen, Conversation
 from storage.usecases.intake import (
     TelegramIdentity,
     citizens_by_user_id,
-    enqueue_message_id,
+    outbox_row,
     refresh_citizen,
     upsert_citizen,
 )
@@ -77,18 +78,26 @@ class Turn:
         self, text: str, keyboard: Keyboard | None = None, *, urgent: bool = False,
         kind: str = "reply", submission_id: int | None = None,
     ) -> None:
-        """Queue an answer (Telegram HTML) in the outbox; the dedup key makes a re-run idempotent."""
+        """Queue an answer (Telegram HTML); written to the outbox at the end of the round, in this transaction.
+
+        The dedup key makes a re-run idempotent."""
         if self.quiet and not urgent:
             return
         parts = split_html(text)
         for number, part in enumerate(parts, start=1):
             self.said += 1
-            row_id = await enqueue_message_id(
-                self.session, chat_id=self.chat_id, citizen_id=self.citizen.id, submission_id=submission_id,
-                kind=kind, text=part, dedup_key=f"u{self.unit.update_id}:{self.said}", now=self.now,
-                reply_markup=keyboard.to_dict() if keyboard is not None and number == len(parts) else None,
-            )
-            self.unit.outbox_ids.append(row_id)
+            self.unit.replies.append(outbox_row(
+                self.chat_id, part, kind, self.citizen.id, submission_id,
+                keyboard.to_dict() if keyboard is not None and number == len(parts) else None,
+                f"u{self.unit.update_id}:{self.said}", None, self.now,
+            ))
+
+    async def write_replies(self) -> None:
+        """Write the answers said so far to the outbox now, unclaimed: before this transaction acts on the
+        citizen's outbox rows (an erasure cancels and blanks them)."""
+        await queue_replies(self.session, self.unit.replies, lease=None)
+        self.unit.replies = []
+        self.unit.outbox_written = True
 
     def answer_button(self, query: CallbackQuery, text: str | None = None) -> None:
         """Answer the button press right after the commit (not through the outbox: it must be prompt)."""

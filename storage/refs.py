@@ -3,6 +3,11 @@
 The counter is one row per prefix and month, incremented with an upsert in
 the caller's write transaction, so two bot workers never hand out the same
 number and the sequence has no gaps from rolled-back transactions.
+
+A transaction that will store many submissions (the bot's round of
+updates) says so with ``expect_refs``: ``next_ref`` then reserves a block of
+numbers with one upsert, and ``release_unused_refs`` gives back what is left
+before the commit, so the sequence stays without gaps.
 """
 
 from __future__ import annotations
@@ -10,9 +15,10 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -41,37 +47,67 @@ def parse_ref(text: str) -> str | None:
     return candidate if REF_PATTERN.match(candidate) and len(candidate) <= 24 else None
 
 
+_EXPECTED = "trygg.refs_expected"
+_BLOCKS = "trygg.ref_blocks"
+
+
+@dataclass
+class _Block:
+    """Numbers this transaction reserved in one period and has not handed out yet: ``next`` to ``last``."""
+
+    next: int
+    last: int
+
+
+def expect_refs(session: AsyncSession, count: int) -> None:
+    """Up to ``count`` submissions may follow in this transaction: reserve that many numbers at a time.
+
+    Call ``release_unused_refs`` before the commit, or the numbers not handed out are lost (gaps)."""
+    session.info[_EXPECTED] = max(1, count)
+
+
 async def next_ref(session: AsyncSession, prefix: str, when: dt.datetime, tz: ZoneInfo) -> str:
     period = ref_period(prefix, when, tz)
-    # On the session's connection: a Core statement through the session would flush every changed object first.
-    connection = await session.connection()
-    number = (await connection.execute(_increment(connection.dialect.name), {"period": period})).scalar_one()
+    blocks: dict[str, _Block] = session.info.setdefault(_BLOCKS, {})
+    block = blocks.get(period)
+    if block is None or block.next > block.last:
+        count = session.info.get(_EXPECTED, 1)
+        first = await reserve_refs(session, period, count)
+        block = blocks[period] = _Block(next=first, last=first + count - 1)
+    number, block.next = block.next, block.next + 1
     return format_ref(period, number)
+
+
+async def release_unused_refs(session: AsyncSession) -> None:
+    """Give back the reserved numbers no submission took (the counter row is this transaction's until it ends)."""
+    table = RefCounter.__table__
+    for period, block in session.info.pop(_BLOCKS, {}).items():
+        if block.next <= block.last:
+            connection = await session.connection()
+            await connection.execute(update(table).where(table.c.period == period)
+                                     .values(last=table.c.last - (block.last - block.next + 1)))
 
 
 @functools.cache
 def _increment(dialect: str) -> ReturningInsert[tuple[int]]:
-    """The counter upsert, built once per dialect: every submission runs it (Core: no ORM bookkeeping)."""
+    """The counter upsert, built once per dialect: every block of numbers runs it (Core: no ORM bookkeeping)."""
     table = RefCounter.__table__
     insert = pg_insert if dialect == "postgresql" else sqlite_insert
     return (
         insert(table)
-        .values(period=bindparam("period"), last=1)
-        .on_conflict_do_update(index_elements=[table.c.period], set_={"last": table.c.last + 1})
+        .values(period=bindparam("period"), last=bindparam("count"))
+        .on_conflict_do_update(index_elements=[table.c.period], set_={"last": table.c.last + bindparam("count")})
         .returning(table.c.last)
     )
 
 
 async def reserve_refs(session: AsyncSession, period: str, count: int) -> int:
-    """Reserve ``count`` consecutive numbers in ``period`` (bulk seeding); returns the first."""
-    row = await session.get(RefCounter, period)
-    if row is None:
-        row = RefCounter(period=period, last=0)
-        session.add(row)
-    first = row.last + 1
-    row.last += count
-    await session.flush()
-    return first
+    """Reserve ``count`` consecutive numbers in ``period`` (a block, bulk seeding); returns the first."""
+    # On the session's connection: a Core statement through the session would flush every changed object first.
+    connection = await session.connection()
+    last = (await connection.execute(_increment(connection.dialect.name), {"period": period, "count": count})
+            ).scalar_one()
+    return int(last) - count + 1
 
 
 async def current_counter(session: AsyncSession, period: str) -> int:

@@ -36,6 +36,7 @@ class ForgetFlow:
 
     async def _erase(self, turn: Turn) -> None:
         lang, chat_id = turn.lang, turn.chat_id
+        await turn.write_replies()  # the erasure cancels and blanks what is still unsent, these too
         if turn.conversation is not None:  # erase_citizen deletes the row itself
             turn.session.expunge(turn.conversation)
             turn.conversation = None

@@ -44,6 +44,7 @@ from bot.inbox.store import PendingUpdate
 from bot.options import BotOptions
 from bot.outbox import store as outbox_store
 from bot.outbox.store import LEASE as OUTBOX_LEASE
+from storage.usecases.intake import begin_batch, finish_batch
 
 _log = logging.getLogger("trygg.bot.inbox")
 
@@ -232,6 +233,7 @@ class InboxProcessor:
         # Parsed before the write lock is taken; an update erased by /forget before it was processed has no payload.
         updates = [Update.de_json(p.payload, bot) if p.payload is not None else None for p in batch]
         async with self._database.write() as session:
+            begin_batch(session, len(batch))  # a round's submissions share their reference and theme statements
             known = None
             if self._prefetch is not None:
                 known = await self._prefetch(session, [u for u in updates if u is not None])
@@ -247,20 +249,22 @@ class InboxProcessor:
                     if unit.error is not None:
                         raise HandlerFailed(repr(unit.error)) from unit.error
                 units.append(unit)
-            await self._claim_outbox(session, units)
+            await finish_batch(session)
+            await self._queue_replies(session, units)
             await store.mark_done(session, [(p.update_id, a) for p, a in zip(batch, attempts, strict=True)])
         return units
 
     @staticmethod
-    async def _claim_outbox(session: AsyncSession, units: list[UnitOfWork]) -> None:
-        """Claim the replies queued in this transaction, for the sender to take straight after the commit."""
-        ids = [row_id for unit in units for row_id in unit.outbox_ids]
-        if not ids:
+    async def _queue_replies(session: AsyncSession, units: list[UnitOfWork]) -> None:
+        """Write the round's replies in one statement, claimed at birth for the sender to take after the commit."""
+        rows = [row for unit in units for row in unit.replies]
+        if not rows:
             return
-        claimed = {row.id: row for row in await outbox_store.claim_new(session, ids, lease=OUTBOX_LEASE)}
+        claimed = iter(await outbox_store.queue_replies(session, rows, lease=OUTBOX_LEASE))
         for unit in units:
-            unit.claimed = [claimed[i] for i in sorted(unit.outbox_ids) if i in claimed]
-            unit.outbox_written = unit.outbox_written or len(unit.claimed) < len(unit.outbox_ids)
+            mine = [next(claimed) for _ in unit.replies]
+            unit.claimed = [row for row in mine if row is not None]
+            unit.outbox_written = unit.outbox_written or len(unit.claimed) < len(mine)
 
     async def _record_failure(self, pending: PendingUpdate, attempts: int, error: BaseException, final: bool) -> bool:
         """Count the attempt in its own transaction; True when the update is given up (final)."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.clock import utcnow
 from storage.models import OutboxMessage
+from storage.usecases.intake import enqueue_messages
 
 LEASE = dt.timedelta(minutes=2)  # how long a claimed row is left to its sender
 INTERRUPTED = "interrupted: the bot stopped while sending, so this message may have been delivered twice"
@@ -118,33 +120,36 @@ async def claim_due(
     return result
 
 
-async def claim_new(
-    session: AsyncSession, ids: list[int], *, lease: dt.timedelta, now: dt.datetime | None = None,
-) -> list[OutboxRow]:
-    """Claim rows just queued in this transaction, except where an older row to the same chat still waits (order)."""
-    if not ids:
+async def queue_replies(
+    session: AsyncSession, rows: Sequence[dict[str, Any]], *, lease: dt.timedelta | None,
+    now: dt.datetime | None = None,
+) -> list[OutboxRow | None]:
+    """Queue a round's replies in one INSERT, claimed at birth for this sender (``lease``; None: not claimed).
+
+    A chat with an older row still pending (an officer's reply, a retry
+    waiting) gets its new rows pending too, behind it, so messages to one
+    citizen never overtake each other. Returns, row by row, what was claimed.
+    """
+    if not rows:
         return []
-    lease_end = (now or utcnow()) + lease
-    claimed = (await session.execute(_claim_new(), {"ids": ids, "lease_end": lease_end})).all()
-    return sorted((OutboxRow(*row) for row in claimed), key=lambda r: r.id)
+    waiting: set[int] = set()
+    if lease is not None:
+        waiting = set((await session.execute(_chats_waiting(), {"chats": list({r["chat_id"] for r in rows})})).scalars())
+        lease_end = (now or utcnow()) + lease
+        for row in rows:
+            if row["chat_id"] not in waiting:
+                row.update(status="sending", attempts=1, next_attempt_at=lease_end)
+    ids = await enqueue_messages(session, rows)
+    return [OutboxRow(row_id, r["chat_id"], r["kind"], r["text"], r["reply_markup"], 1) if r["status"] == "sending"
+            else None for row_id, r in zip(ids, rows, strict=True)]
 
 
 @functools.cache
-def _claim_new() -> Any:
-    """Built once (Core, expanding ``ids``): the inbox processor runs it for every round of updates."""
+def _chats_waiting() -> Any:
+    """Built once (Core, expanding ``chats``): the inbox processor runs it for every round of updates."""
     table = OutboxMessage.__table__
-    older = table.alias("older")
-    ids = bindparam("ids", expanding=True)
-    older_waiting = select(older.c.id).where(
-        older.c.chat_id == table.c.chat_id, older.c.status == "pending", older.c.id < table.c.id,
-        older.c.id.not_in(ids),
-    ).exists()
-    return (
-        update(table)
-        .where(table.c.id.in_(ids), table.c.status == "pending", ~older_waiting)
-        .values(status="sending", attempts=table.c.attempts + 1, next_attempt_at=bindparam("lease_end"))
-        .returning(table.c.id, table.c.chat_id, table.c.kind, table.c.text, table.c.reply_markup, table.c.attempts)
-    )
+    return (select(table.c.chat_id).distinct()
+            .where(table.c.chat_id.in_(bindparam("chats", expanding=True)), table.c.status == "pending"))
 
 
 def _min_id() -> Any:

@@ -13,20 +13,20 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import secrets
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import make_transient_to_detached
-from sqlalchemy.sql.dml import ReturningInsert
+from sqlalchemy.sql.dml import Insert, ReturningInsert
 
 from storage.clock import utcnow
 from storage.db import Database
 from storage.models import CaseMessage, Citizen, OutboxMessage, Submission, SubmissionTheme, WatchSignup
 from storage.profile import Profile
-from storage.refs import next_ref, parse_ref
+from storage.refs import expect_refs, next_ref, parse_ref, release_unused_refs
 from storage.textsafety import storable, storable_or_none
 from storage.vocabulary import Intent, Priority
 
@@ -62,6 +62,9 @@ class NewSubmission:
     source_chat_id: int | None = None
     source_message_id: int | None = None
     urgent: bool = False  # to the top of the queue even when the intent is not emergency
+
+
+_THEMES_LATER = "trygg.themes_later"  # session.info: theme rows of a batch (begin_batch), not yet written
 
 
 def new_pseudonym() -> str:
@@ -148,12 +151,35 @@ async def create_submission(
     connection = await _core_connection(session)
     submission_id = (await connection.execute(_insert_submission(), values)).scalar_one()
     themes = [{"submission_id": submission_id, "theme": t, "confidence": c} for t, c in sorted(new.themes.items())]
-    if themes:
-        await connection.execute(insert(SubmissionTheme.__table__), themes)
+    later = session.info.get(_THEMES_LATER)
+    if later is not None:
+        later.extend(themes)
+    elif themes:
+        await connection.execute(_insert_themes(), themes)
     submission = Submission(id=submission_id, **values)
     submission.themes = [_loaded(SubmissionTheme(**row)) for row in themes]
     session.add(_loaded(submission))
     return submission
+
+
+def begin_batch(session: AsyncSession, expected: int) -> None:
+    """Up to ``expected`` submissions follow in this transaction (the bot's round of updates).
+
+    Their reference numbers come from one reserved block and their theme rows
+    wait for one INSERT, instead of a statement each per submission. Call
+    ``finish_batch`` before the commit: until then the theme rows are only
+    in memory (on the returned objects), not in the database.
+    """
+    expect_refs(session, expected)
+    session.info[_THEMES_LATER] = []
+
+
+async def finish_batch(session: AsyncSession) -> None:
+    """Write what ``begin_batch`` gathered and give back the reference numbers no submission took."""
+    themes = session.info.pop(_THEMES_LATER, None)
+    if themes:
+        await (await session.connection()).execute(_insert_themes(), themes)
+    await release_unused_refs(session)
 
 
 async def _core_connection(session: AsyncSession) -> AsyncConnection:
@@ -172,6 +198,11 @@ def _loaded(instance: Any) -> Any:
     """An ORM object for a row just written with Core: persistent once added, as if it had been loaded."""
     make_transient_to_detached(instance)
     return instance
+
+
+@functools.cache
+def _insert_themes() -> Insert:
+    return insert(SubmissionTheme.__table__)
 
 
 @functools.cache
@@ -228,39 +259,34 @@ async def enqueue_message(
     now: dt.datetime | None = None,
 ) -> OutboxMessage:
     """Queue a message (Telegram HTML, already escaped) for the bot's outbox sender."""
-    message = OutboxMessage(**_outbox_row(chat_id, text, kind, citizen_id, submission_id, reply_markup, dedup_key,
+    message = OutboxMessage(**outbox_row(chat_id, text, kind, citizen_id, submission_id, reply_markup, dedup_key,
                                           created_by, now or utcnow()))
     session.add(message)
     await session.flush()
     return message
 
 
-async def enqueue_message_id(
-    session: AsyncSession,
-    *,
-    chat_id: int,
-    text: str,
-    kind: str = "reply",
-    citizen_id: int | None = None,
-    submission_id: int | None = None,
-    reply_markup: dict[str, Any] | None = None,
-    dedup_key: str | None = None,
-    now: dt.datetime | None = None,
-) -> int:
-    """``enqueue_message`` as one Core INSERT returning the row's id, with no ORM object to track.
+async def enqueue_messages(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> list[int]:
+    """Queue many outbox rows (each built with ``outbox_row`` and its own dedup key) in one INSERT; their ids.
 
-    The bot queues every reply this way. Objects added to the session and not
-    yet written (a new submission the message refers to) are flushed first.
+    The bot queues a whole round of replies this way: one statement
+    ("insertmanyvalues") instead of one per reply. The ids are matched back
+    by dedup key, as neither SQLite nor PostgreSQL promises RETURNING rows
+    in the order of the VALUES. Objects added to the session and not yet
+    written (a citizen the rows refer to) are flushed first.
     """
+    if not rows:
+        return []
     connection = await _core_connection(session)
-    row = _outbox_row(chat_id, text, kind, citizen_id, submission_id, reply_markup, dedup_key, None, now or utcnow())
-    return (await connection.execute(_insert_outbox(), row)).scalar_one()
+    ids = {key: row_id for row_id, key in await connection.execute(_insert_outbox(), list(rows))}
+    return [ids[row["dedup_key"]] for row in rows]
 
 
-def _outbox_row(
+def outbox_row(
     chat_id: int, text: str, kind: str, citizen_id: int | None, submission_id: int | None,
     reply_markup: dict[str, Any] | None, dedup_key: str | None, created_by: str | None, now: dt.datetime,
 ) -> dict[str, Any]:
+    """An outbox row's values (for ``enqueue_messages``): pending, due now."""
     return {
         "chat_id": chat_id, "citizen_id": citizen_id, "submission_id": submission_id, "kind": kind, "text": text,
         "reply_markup": reply_markup, "dedup_key": dedup_key, "status": "pending", "attempts": 0,
@@ -269,9 +295,9 @@ def _outbox_row(
 
 
 @functools.cache
-def _insert_outbox() -> ReturningInsert[tuple[int]]:
+def _insert_outbox() -> ReturningInsert[tuple[int, str]]:
     table = OutboxMessage.__table__
-    return insert(table).returning(table.c.id)
+    return insert(table).returning(table.c.id, table.c.dedup_key)
 
 
 async def add_citizen_message(

@@ -8,7 +8,10 @@ not at all. A chat gives at most one update per round and its next one only
 after that commit, so each chat is handled strictly in order while many
 chats share the cost of a transaction (on SQLite, one writer at a time and
 a round trip to the database thread per statement, this is what bounds the
-bot's throughput). Handlers reach the transaction through
+bot's throughput). The round's updates also share their statements: their
+submissions, theme rows and reference numbers (``storage.usecases.batch``)
+and their replies (``_queue_replies``) are written with one statement per
+table, not one per update. Handlers reach the transaction through
 ``TryggContext.unit`` (a context variable set around
 ``Application.process_update``).
 
@@ -44,7 +47,7 @@ from bot.inbox.store import PendingUpdate
 from bot.options import BotOptions
 from bot.outbox import store as outbox_store
 from bot.outbox.store import LEASE as OUTBOX_LEASE
-from storage.usecases.intake import begin_batch, finish_batch
+from storage.usecases.batch import begin_batch, finish_batch
 
 _log = logging.getLogger("trygg.bot.inbox")
 

@@ -20,13 +20,14 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import make_transient_to_detached
-from sqlalchemy.sql.dml import Insert, ReturningInsert
+from sqlalchemy.sql.dml import ReturningInsert
 
 from storage.clock import utcnow
 from storage.db import Database
 from storage.models import CaseMessage, Citizen, OutboxMessage, Submission, SubmissionTheme, WatchSignup
 from storage.profile import Profile
-from storage.refs import expect_refs, next_ref, parse_ref, release_unused_refs
+from storage.refs import next_ref, parse_ref
+from storage.usecases.batch import current_batch, write_waiting_async
 from storage.textsafety import storable, storable_or_none
 from storage.vocabulary import Intent, Priority
 
@@ -62,9 +63,6 @@ class NewSubmission:
     source_chat_id: int | None = None
     source_message_id: int | None = None
     urgent: bool = False  # to the top of the queue even when the intent is not emergency
-
-
-_THEMES_LATER = "trygg.themes_later"  # session.info: theme rows of a batch (begin_batch), not yet written
 
 
 def new_pseudonym() -> str:
@@ -128,9 +126,12 @@ async def create_submission(
     Written with two Core INSERTs (the row, returning its id, then its themes)
     rather than an ORM flush: the bot stores one submission per message
     inside a round of many, and a unit-of-work flush per message cost more
-    than everything else the message needed. The returned object is made
-    persistent without SQL (``make_transient_to_detached``), so later changes
-    to it (priority, place, photo) are tracked and flushed as usual.
+    than everything else the message needed. Inside a batch (the bot's
+    round, see ``storage.usecases.batch``) the rows wait to be written with
+    the round's others, before anything could see the database without
+    them. The returned object is made persistent without SQL
+    (``make_transient_to_detached``), so later changes to it (priority,
+    place, photo) are tracked and flushed as usual.
     """
     now = now or utcnow()
     values: dict[str, Any] = {
@@ -148,49 +149,38 @@ async def create_submission(
         "anonymised_at": None, "created_at": now, "updated_at": now, "first_response_at": None, "closed_at": None,
         "version": 1,
     }
-    connection = await _core_connection(session)
-    submission_id = (await connection.execute(_insert_submission(), values)).scalar_one()
-    themes = [{"submission_id": submission_id, "theme": t, "confidence": c} for t, c in sorted(new.themes.items())]
-    later = session.info.get(_THEMES_LATER)
-    if later is not None:
-        later.extend(themes)
-    elif themes:
-        await connection.execute(_insert_themes(), themes)
+    batch = current_batch(session)
+    if batch is not None:  # written with the round's others (see storage.usecases.batch)
+        submission_id = await batch.take_id(session)
+        themes = _theme_rows(submission_id, new.themes)
+        batch.add({"id": submission_id, **values}, themes)
+    else:
+        connection = await _core_connection(session)
+        submission_id = (await connection.execute(_insert_submission(), values)).scalar_one()
+        themes = _theme_rows(submission_id, new.themes)
+        if themes:
+            await connection.execute(insert(SubmissionTheme.__table__), themes)
     submission = Submission(id=submission_id, **values)
     submission.themes = [_loaded(SubmissionTheme(**row)) for row in themes]
     session.add(_loaded(submission))
     return submission
 
 
-def begin_batch(session: AsyncSession, expected: int) -> None:
-    """Up to ``expected`` submissions follow in this transaction (the bot's round of updates).
-
-    Their reference numbers come from one reserved block and their theme rows
-    wait for one INSERT, instead of a statement each per submission. Call
-    ``finish_batch`` before the commit: until then the theme rows are only
-    in memory (on the returned objects), not in the database.
-    """
-    expect_refs(session, expected)
-    session.info[_THEMES_LATER] = []
-
-
-async def finish_batch(session: AsyncSession) -> None:
-    """Write what ``begin_batch`` gathered and give back the reference numbers no submission took."""
-    themes = session.info.pop(_THEMES_LATER, None)
-    if themes:
-        await (await session.connection()).execute(_insert_themes(), themes)
-    await release_unused_refs(session)
+def _theme_rows(submission_id: int, themes: Mapping[str, float]) -> list[dict[str, Any]]:
+    return [{"submission_id": submission_id, "theme": t, "confidence": c} for t, c in sorted(themes.items())]
 
 
 async def _core_connection(session: AsyncSession) -> AsyncConnection:
     """The session's connection, for Core statements that skip the session's autoflush.
 
-    Objects not yet written (a citizen just registered) are flushed first, as the rows
-    may refer to them; objects that only changed (a citizen's last-seen time) wait for
+    Objects not yet written (a citizen just registered, a batch's submissions) are
+    written first, as the rows may refer to them; objects that only changed (a citizen's last-seen time) wait for
     the commit, which writes a whole round's changes in one flush.
     """
     if session.new:
-        await session.flush()
+        await session.flush()  # writes a batch's waiting submissions first (see storage.usecases.batch)
+    else:
+        await write_waiting_async(session)
     return await session.connection()
 
 
@@ -198,11 +188,6 @@ def _loaded(instance: Any) -> Any:
     """An ORM object for a row just written with Core: persistent once added, as if it had been loaded."""
     make_transient_to_detached(instance)
     return instance
-
-
-@functools.cache
-def _insert_themes() -> Insert:
-    return insert(SubmissionTheme.__table__)
 
 
 @functools.cache

@@ -21,7 +21,7 @@ def visible_length(html_text: str) -> int:
 
 
 def split_html(html_text: str, limit: int = TELEGRAM_LIMIT) -> list[str]:
-    if visible_length(html_text) <= limit:
+    if len(html_text) <= limit or visible_length(html_text) <= limit:  # the first: no text is longer than its HTML
         return [html_text]
     tokens = _TOKEN.findall(html_text)
     parts: list[str] = []

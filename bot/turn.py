@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import CallbackQuery, InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove, Update, User
 
@@ -147,7 +146,7 @@ class Turn:
 
 @dataclass
 class KnownCitizens:
-    """The citizens of a round's updates and their conversations, loaded in two queries; each taken once."""
+    """The citizens of a round's updates and their conversations, loaded in one query; each taken once."""
 
     citizens: dict[int, Citizen]  # by Telegram user id
     conversations: dict[int, Conversation]  # by citizen id; a known citizen missing here is in no flow
@@ -157,13 +156,10 @@ async def prefetch_citizens(session: AsyncSession, updates: Sequence[Update]) ->
     user_ids = {u.effective_user.id for u in updates
                 if u.effective_user is not None and u.effective_chat is not None
                 and u.effective_chat.type == u.effective_chat.PRIVATE}
-    citizens = await citizens_by_user_id(session, user_ids)
-    conversations: dict[int, Conversation] = {}
-    if citizens:
-        rows = await session.execute(
-            select(Conversation).where(Conversation.citizen_id.in_([c.id for c in citizens.values()])))
-        conversations = {c.citizen_id: c for c in rows.scalars()}
-    return KnownCitizens(citizens, conversations)
+    known = await citizens_by_user_id(session, user_ids)
+    return KnownCitizens(citizens={user_id: citizen for user_id, (citizen, _) in known.items()},
+                         conversations={c.id: conversation for c, conversation in known.values()
+                                        if conversation is not None})
 
 
 async def open_turn(unit: UnitOfWork, services: Services, user: User, chat_id: int) -> Turn:

@@ -24,7 +24,7 @@ from sqlalchemy.sql.dml import ReturningInsert
 
 from storage.clock import utcnow
 from storage.db import Database
-from storage.models import CaseMessage, Citizen, OutboxMessage, Submission, SubmissionTheme, WatchSignup
+from storage.models import CaseMessage, Citizen, Conversation, OutboxMessage, Submission, SubmissionTheme, WatchSignup
 from storage.profile import Profile
 from storage.refs import next_ref, parse_ref
 from storage.usecases.batch import current_batch, write_waiting_async
@@ -90,12 +90,18 @@ async def upsert_citizen(session: AsyncSession, who: TelegramIdentity, *, now: d
     return citizen
 
 
-async def citizens_by_user_id(session: AsyncSession, user_ids: Collection[int]) -> dict[int, Citizen]:
-    """The registered citizens among ``user_ids``, in one query (the bot loads a batch's citizens at once)."""
+async def citizens_by_user_id(
+    session: AsyncSession, user_ids: Collection[int]
+) -> dict[int, tuple[Citizen, Conversation | None]]:
+    """The registered citizens among ``user_ids`` and where each is in a conversation (None: in none).
+
+    One query for a whole batch (the bot loads a round's citizens at once)."""
     if not user_ids:
         return {}
-    rows = await session.execute(select(Citizen).where(Citizen.telegram_user_id.in_(set(user_ids))))
-    return {c.telegram_user_id: c for c in rows.scalars()}
+    rows = await session.execute(
+        select(Citizen, Conversation).outerjoin(Conversation, Conversation.citizen_id == Citizen.id)
+        .where(Citizen.telegram_user_id.in_(set(user_ids))))
+    return {citizen.telegram_user_id: (citizen, conversation) for citizen, conversation in rows}
 
 
 def refresh_citizen(citizen: Citizen, who: TelegramIdentity, now: dt.datetime) -> None:

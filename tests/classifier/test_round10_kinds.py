@@ -58,6 +58,9 @@ INTENTS = [
     # praise and complaints in more words
     ("Großes Lob an die Beamten, die gestern den Einbrecher gefasst haben", "de", "feedback"),
     ("Kudos to the officers who caught the burglars last week", "en", "feedback"),
+    # "why are there no ...?" is a complaint about what is not done
+    ("Why are there no speed checks on the coast road? People drive like maniacs", "en", "feedback"),
+    ("Hvorfor er det ingen kontroller ved havna? Båtene kjører altfor fort", "no", "feedback"),
     # asking about one's own case, whom to contact; greetings in more languages
     ("Min cykel blev stulen i maj, har ni hittat den?", "sv", "question"),
     ("Är det ni eller kommunen man ska kontakta om en trasig bänk?", "sv", "question"),
@@ -81,6 +84,15 @@ THEMES = [
     ("nån har kört sönder fotbollsplanen med en crossmoped", "sv", "public_space"),
     ("En utbränd bil står kvar vid badplatsen sedan midsommar", "sv", "public_space"),
     ("Joku on rikkonut koulun ikkunat", "fi", "public_space"),
+    # ... with the subject between verb and particle after an adverbial (Swedish word order)
+    ("i natt sparkade nån sönder grinden till lekplatsen", "sv", "public_space"),
+    # a speed told as a number beside driving, in Norwegian, Danish and German as in Swedish and English
+    ("Det kjører en motorsykkel i godt over 100 gjennom boligfeltet hver natt", "no", "traffic"),
+    ("Der kører biler med over 90 forbi skolen hver morgen", "da", "traffic"),
+    ("Hier fährt jeden Abend einer mit über 100 durch das Dorf", "de", "traffic"),
+    # cars or people coming for a few minutes, at night: dealing
+    ("Det kommer bilar hela natten till huset bredvid, de stannar några minuter och kör sen", "sv", "drugs"),
+    ("people coming and going from the flat all night, never staying long", "en", "drugs"),
     # burglary: car windows broken and things grabbed (English plurals), people seen running from a shop, boats
     # watched at night, things gone missing
     ("two teenagers smashing car windows on the high street right now, grabbing bags", "en", "burglary"),
@@ -93,6 +105,8 @@ THEMES = [
 NOT_THEMES = [
     # Polish "drugi" (second) is no drug; bleeding after a fall is no violence
     ("Ktoś ukradł mój rower, to już drugi raz", "pl", "drugs"),
+    # a figure of speech: "rena knarket" (addictive fun)
+    ("Det är rena knarket att bada i havet på morgonen", "sv", "drugs"),
     ("Mormor har falt og blør fra armen", "no", "violence"),
     # a car park named as the place
     ("someone stole a bag from my car in the parking lot", "en", "traffic"),

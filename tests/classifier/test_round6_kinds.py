@@ -67,10 +67,8 @@ def test_you_must_come_is_still_a_plea(clf, text, code):
     ("Er trug eine schwarze Jacke, gegen 22 Uhr", "de"),
     ("detta hände runt kl 21", "sv"),
 ])
-def test_describing_a_person_or_vehicle_is_a_tip(rules_only, text, code):
-    # The rules alone: retrained on heldout10, whose emergencies often end with a description of the people
-    # ("två killar i vita tröjor"), the emergency model reaches its threshold (log-odds 5 >= 4) on the first one.
-    assert rules_only.classify(text, code).intent == "tip"
+def test_describing_a_person_or_vehicle_is_a_tip(clf, text, code):
+    assert clf.classify(text, code).intent == "tip"
 
 
 @pytest.mark.parametrize("text, code", [

@@ -1,8 +1,9 @@
 """The labelled classifier corpora (``bench/data/classifier``) and which of them the models learn from.
 
 Each ``heldoutN.jsonl`` was written by a different author. A set joins HELD_OUT (and so the models'
-training and the leave-one-corpus-out scripts) only after it has been measured blind; ``heldout10.jsonl``
-waits for the next round (see that folder's README).
+training and the leave-one-corpus-out scripts) only after it has been measured blind: ``heldout10.jsonl``
+measured round 9 and joined in round 10; the next author's set waits for the round after it (see that
+folder's README).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 
 DATA = Path(__file__).resolve().parent / "data" / "classifier"
 TUNE = "tune.jsonl"
-HELD_OUT = tuple(f"heldout{n}.jsonl" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9))
+HELD_OUT = tuple(f"heldout{n}.jsonl" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10))
 TRAINING = (TUNE, *HELD_OUT)
 
 

@@ -19,7 +19,6 @@ import json
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
-from itertools import repeat
 from typing import Any
 
 from bot.classifier.bayes import features, frequent, log_weights, strongest_words, tally
@@ -29,6 +28,7 @@ MODEL_FILE = "intent_model.json"
 LABELS = ("tip", "feedback", "question")
 CLOSE = 0.2  # the rules' two best scores this close: a close call
 MARGIN = 8.0  # log-odds by which the model must prefer one of the two
+_PAIR_CACHE_LIMIT = 200_000  # features remembered per pair of labels (unknown ones too) before starting afresh
 
 
 class IntentModel:
@@ -37,7 +37,7 @@ class IntentModel:
         total = sum(docs)
         self._prior = [math.log(max(d, 1) / max(total, 1)) for d in docs]
         self._weights = log_weights(counts, len(LABELS))
-        # per pair of labels (i < j), each feature's w[i] - w[j]: built the first time the pair is asked about
+        # per pair of labels (i < j), the features met so far and their w[i] - w[j] (0.0 for an unknown one)
         self._pairs: dict[tuple[int, int], dict[str, float]] = {}
 
     @classmethod
@@ -63,20 +63,31 @@ class IntentModel:
     def prefers_of(self, found: set[str], first: str, second: str) -> tuple[str, float]:
         """``prefers`` on a message's ``features``, computed once when the emergency model reads them too."""
         a, b = LABELS.index(first), LABELS.index(second)
-        # One dictionary look-up per feature in a table of the pair's differences. sum() with the prior as its
-        # start adds in the order a loop from the prior would; an unknown feature adds 0.0, which changes
-        # nothing; the pair taken the other way round gives exactly the negated sum.
+        # sum() with the prior as its start adds in the order a loop from the prior would; the pair taken the other
+        # way round gives exactly the negated sum.
         i, j = min(a, b), max(a, b)
-        score = sum(map(self._pair(i, j).get, found, repeat(0.0)), self._prior[i] - self._prior[j])
+        score = sum(self._differences(found, i, j), self._prior[i] - self._prior[j])
         if i != a:
             score = -score
         return (first, score) if score >= 0 else (second, -score)
 
-    def _pair(self, i: int, j: int) -> dict[str, float]:
-        table = self._pairs.get((i, j))
-        if table is None:
-            table = self._pairs[i, j] = {feature: w[i] - w[j] for feature, w in self._weights.items()}
-        return table
+    def _differences(self, found: set[str], i: int, j: int) -> list[float]:
+        """Each feature's w[i] - w[j], 0.0 for one the model does not know, in the order of ``found``.
+
+        From a per-pair cache filled as features are met: once seen, a feature costs one look-up, as in a table of
+        every feature's difference, but the pair is never computed for the tens of thousands of features no
+        message has had (building those tables was most of what a fresh classifier spent in this model)."""
+        cache = self._pairs.get((i, j))
+        if cache is None or len(cache) > _PAIR_CACHE_LIMIT:
+            cache = self._pairs[i, j] = {}
+        differences = list(map(cache.get, found))
+        if None in differences:
+            weights = self._weights
+            for k, feature in enumerate(found):
+                if differences[k] is None:
+                    w = weights.get(feature)
+                    differences[k] = cache[feature] = 0.0 if w is None else w[i] - w[j]
+        return differences
 
     def strongest_words(self, text: str, label: str, other: str, most: int = 3) -> tuple[str, ...]:
         """The message's words whose fragments weigh most for ``label`` against ``other`` (shown to the officer)."""

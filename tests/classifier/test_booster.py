@@ -6,6 +6,7 @@ import json
 from importlib import resources
 from pathlib import Path
 
+import bot.classifier.classifier as classifier_module
 from bot.classifier import Classifier
 from bot.classifier.bayes import features
 from bot.classifier.booster import EmergencyModel, model_data
@@ -131,7 +132,8 @@ def test_no_model_speaks_over_a_strong_sign_that_it_is_over(profile: Profile) ->
     sure = Classifier(profile, emergency_model=_Sure(1000.0))
     for text in ("zorblat vid hamnen igår", "zorblat vid hamnen varje helg", "Om någon zorblat vid hamnen, vad gör man då?"):
         assert sure.classify(text, "sv").intent != "emergency", text
-    assert Classifier(profile, emergency_model=_Sure(4.0)).classify("zorblat vid den gamla hamnen", "sv").intent \
-        == "emergency"
-    assert Classifier(profile, emergency_model=_Sure(3.9)).classify("zorblat vid den gamla hamnen", "sv").intent \
-        != "emergency"
+    threshold = classifier_module.BOOST_LOG_ODDS
+    assert Classifier(profile, emergency_model=_Sure(threshold)).classify("zorblat vid den gamla hamnen", "sv") \
+        .intent == "emergency"
+    assert Classifier(profile, emergency_model=_Sure(threshold - 0.1)).classify("zorblat vid den gamla hamnen", "sv") \
+        .intent != "emergency"

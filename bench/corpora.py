@@ -2,8 +2,8 @@
 
 Each ``heldoutN.jsonl`` was written by a different author. A set joins HELD_OUT (and so the models'
 training and the leave-one-corpus-out scripts) only after it has been measured blind: ``heldout10.jsonl``
-measured round 9 and joined in round 10; the next author's set waits for the round after it (see that
-folder's README).
+measured round 9 and joined in round 10; ``heldout11.jsonl`` and ``heldout12.jsonl`` measured round 10 and
+wait for the next round (see that folder's README).
 """
 
 from __future__ import annotations

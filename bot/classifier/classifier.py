@@ -115,7 +115,7 @@ class Classifier:
         self._question_openers = frozenset(e.elements[0].folded for e in lexicon.entries
                                            if e.group == "cue" and e.label == "question" and e.initial
                                            and e.weight >= _QUESTION_OPENER and e.elements)
-        self._fold_cache: dict[str, str] = {}
+        self._spellings: dict[str, tuple[str, str]] = {}  # per written word, for tokenize()
         self._negation_stops = frozenset(fold(w) for d in languages for w in d.negation_stops)
         self._near_negators = frozenset(fold(w) for d in languages for w in d.near_negators)
         self._applied: dict[str, frozenset[str]] = {}
@@ -131,7 +131,7 @@ class Classifier:
         if len(text) > MAX_CHARS:
             explain["truncated"] = f"classified the first {MAX_CHARS} of {len(text)} characters"
             text = text[:MAX_CHARS]
-        tokens = tokenize(text, self._clause_words, self._fold_cache)
+        tokens = tokenize(text, self._clause_words, self._spellings)
         matches = self._matcher.find(tokens)
         place_hit = self._places.find(tokens)
         # A Swedish place name says nothing about the language of "stolen outboard, Resö harbour".

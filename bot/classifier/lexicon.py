@@ -47,6 +47,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field, replace
 from importlib import resources
+from operator import itemgetter
 
 from rapidfuzz.distance import OSA, Indel
 
@@ -324,6 +325,7 @@ class Match:
 
 
 _TYPO_MIN_LENGTH = 6
+_place_in_head = itemgetter(0)
 _TYPO_MIN_WEIGHT = 0.7
 _TYPO_DISCOUNT = 0.85
 
@@ -336,12 +338,17 @@ class Matcher:
         self._heads: dict[str, list[Entry]] = {}  # whole words and prefixes: only at the start of a word
         self._inner: dict[str, list[Entry]] = {}  # suffixes and infixes: anywhere in a word
         self._typo: dict[str, list[Entry]] = {}  # first two letters -> single-word terms worth a typo check
+        # The same whole-word and prefix entries by their whole first term, with their place in the head's list:
+        # a new word looks up each of its beginnings instead of trying every entry of its first three letters.
+        self._head_terms: dict[str, list[tuple[int, Entry]]] = {}
         for entry in entries:
             first = entry.elements[0]
             if len(first.folded) < _HEAD:
                 self._short.setdefault(first.folded, []).append(entry)
             elif first.kind in (EXACT, PREFIX):
-                self._heads.setdefault(first.folded[:_HEAD], []).append(entry)
+                same_head = self._heads.setdefault(first.folded[:_HEAD], [])
+                self._head_terms.setdefault(first.folded, []).append((len(same_head), entry))
+                same_head.append(entry)
             else:
                 self._inner.setdefault(first.folded[:_HEAD], []).append(entry)
             if (len(entry.elements) == 1 and entry.weight >= _TYPO_MIN_WEIGHT and not first.strict
@@ -363,7 +370,15 @@ class Matcher:
                 found.append(entry)
         if word.isdigit():
             found.extend(self._short.get("#", ()))
-        for entry in self._heads.get(word[:_HEAD], ()):
+        # Entries whose term is a beginning of the word (the whole word for an exact one), in the order of
+        # the head's list: the entries, and the order, that trying each entry of self._heads would give.
+        heads: list[tuple[int, Entry]] = []
+        for k in range(_HEAD, len(word) + 1):
+            for at_head, entry in self._head_terms.get(word[:k], ()):
+                if k == len(word) or entry.elements[0].kind == PREFIX:
+                    heads.append((at_head, entry))
+        heads.sort(key=_place_in_head)
+        for _, entry in heads:
             if entry.elements[0].matches_at(token, 0):
                 found.append(entry)
         inner = self._inner
@@ -414,8 +429,10 @@ class Matcher:
     def find(self, tokens: list[Token]) -> list[Match]:
         matches: list[Match] = []
         n = len(tokens)
+        cache = self._cache
         for i, token in enumerate(tokens):
-            candidates = self._first_matches(token)
+            # the per-word cache looked up here first: most words of a message were met before
+            candidates = cache.get((token.lower, token.folded)) or self._first_matches(token)
             for entry in candidates.singles:
                 if not entry.initial or token.sentence_start:
                     matches.append(Match(entry, i, i))

@@ -64,29 +64,46 @@ def fold_word(word: str, cache: dict[str, str] | None = None) -> str:
     return folded
 
 
+def _spellings(word: str) -> tuple[str, str]:
+    """The case-folded (NFC) and the diacritics-free spelling of a word as written."""
+    if word.isascii():
+        lower = word.lower()
+        return lower, lower
+    lower = unicodedata.normalize("NFC", word).casefold().translate(_ARABIC_MARKS)
+    return lower, fold_word(lower)
+
+
 def tokenize(text: str, clause_words: frozenset[str] = frozenset(),
-             fold_cache: dict[str, str] | None = None) -> list[Token]:
-    """Tokens of ``text``; ``clause_words`` (e.g. "men", "but") also start a new clause."""
+             spelling_cache: dict[str, tuple[str, str]] | None = None) -> list[Token]:
+    """Tokens of ``text``; ``clause_words`` (e.g. "men", "but") also start a new clause.
+    ``spelling_cache`` memoises each written word's two other spellings: messages repeat the
+    same few thousand words, and normalising them was most of the cost of tokenising."""
     tokens: list[Token] = []
     clause = 0
     sentence_start = True
     prev_end = 0
+    cache = spelling_cache if spelling_cache is not None else {}
     for match in _TOKEN_RE.finditer(text):
-        gap = text[prev_end:match.start()]
-        if gap:
-            if any(c in _SENTENCE_END for c in gap):
-                sentence_start = True
-                clause += 1
-            elif any(c in _CLAUSE_END for c in gap):
-                clause += 1
+        start = match.start()
+        if start != prev_end:
+            gap = text[prev_end:start]
+            if gap != " ":  # a single space, the usual gap, ends nothing
+                if any(c in _SENTENCE_END for c in gap):
+                    sentence_start = True
+                    clause += 1
+                elif any(c in _CLAUSE_END for c in gap):
+                    clause += 1
         word = match.group()
-        if word.isascii():
-            lower = word.lower()
-        else:
-            lower = unicodedata.normalize("NFC", word).casefold().translate(_ARABIC_MARKS)
+        spelled = cache.get(word)
+        if spelled is None:
+            spelled = _spellings(word)
+            if len(cache) > 200_000:
+                cache.clear()
+            cache[word] = spelled
+        lower, folded = spelled
         if lower in clause_words:
             clause += 1
-        tokens.append(Token(word, lower, fold_word(lower, fold_cache), match.start(), sentence_start, clause))
+        tokens.append(Token(word, lower, folded, start, sentence_start, clause))
         sentence_start = False
         prev_end = match.end()
     return tokens

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from itertools import repeat
+from operator import add, mul, truediv
 from pathlib import Path
 
 from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
@@ -268,10 +270,11 @@ def _detect_block(detector: Detector) -> None:
         while True:
             word_prob = word_probs.get(choice(ngrams))
             if word_prob is not None:  # always, as _extract_ngrams keeps only known n-grams
-                prob = [p * (weight + q) for p, q in zip(prob, word_prob)]
+                # p * (weight + q) for each language, with the loop in C (map over operator functions)
+                prob = list(map(mul, prob, map(add, repeat(weight), word_prob)))
             if i % 5 == 0:
                 total = sum(prob)
-                prob = [p / total for p in prob]
+                prob = list(map(truediv, prob, repeat(total)))
                 # the largest probability, as langdetect finds it (starting from 0.0); none is negative or NaN
                 if max(0.0, *prob) > converged or i >= limit:
                     break

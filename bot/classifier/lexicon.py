@@ -444,7 +444,13 @@ class Matcher:
                     continue
                 elements = entry.elements
                 end = i + len(elements) - 1
-                if end < n and all(elements[k].matches(tokens[i + k]) for k in range(1, len(elements))):
+                if end >= n:
+                    continue
+                if len(elements) == 2:  # most phrases: one more word to check, no generator needed
+                    found = elements[1].matches(tokens[i + 1])
+                else:
+                    found = all(elements[k].matches(tokens[i + k]) for k in range(1, len(elements)))
+                if found:
                     matches.append(Match(entry, i, end))
         return matches
 

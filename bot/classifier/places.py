@@ -82,7 +82,11 @@ class PlaceFinder:
 
     def find(self, tokens: list[Token]) -> PlaceHit | None:
         best: PlaceHit | None = None
+        exact, known = self._exact, self._known
         for i, token in enumerate(tokens):
+            word = token.folded
+            if word not in exact and (len(word) < _FUZZY_MIN - 1 or word in known):
+                continue  # most words: no name starts here, and too short or too common for a compound or typo
             hit = self._at(tokens, i)
             if hit and (best is None or hit.score > best.score):
                 best = hit
@@ -91,14 +95,11 @@ class PlaceFinder:
     def _at(self, tokens: list[Token], i: int) -> PlaceHit | None:
         token = tokens[i]
         word = token.folded
-        exact = self._exact.get(word)
-        if exact is None and (len(word) < _FUZZY_MIN - 1 or word in self._known):
-            return None  # most words: no name starts here, and too short or too common for a compound or typo
         before = tokens[i - 1].folded if i else ""
         after_preposition = before in self._prepositions
         # the first place named wins, unless a later one is a surer match; "från X" is where someone came from
         bonus = -0.1 if before in self._origin else 0.0
-        for form in exact or ():
+        for form in self._exact.get(word, ()):
             n = len(form.words)
             if n > 1 and tuple(t.folded for t in tokens[i:i + n]) != form.words:
                 continue

@@ -68,7 +68,7 @@ def strongest_words(text: str, weight_of: Callable[[str], float], most: int = 3)
     """The words of ``text`` whose features weigh most (positive weights only): what the officer is shown."""
     weighed = {}
     for word in text.split():
-        weight = sum(weight_of(f) for f in features(word))
+        weight = math.fsum(weight_of(f) for f in features(word))  # exactly rounded: set order cannot matter
         if weight > 0:
             weighed[word.strip(".,!?:;\"'()")] = weight
     return tuple(sorted(weighed, key=weighed.__getitem__, reverse=True)[:most])

@@ -21,7 +21,7 @@ import json
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
-from itertools import repeat
+from itertools import chain, repeat
 from typing import Any
 
 from bot.classifier.bayes import features, frequent, log_weights, strongest_words, tally
@@ -70,7 +70,8 @@ class EmergencyModel:
 
     def log_odds_of(self, found: set[str]) -> float:
         """``log_odds`` of a message's ``features``, computed once when the intent model reads them too."""
-        return self._prior + sum(map(self._weights.get, found, repeat(0.0)))
+        # fsum: exactly rounded, so the order of the set (which differs between processes) cannot change the result
+        return math.fsum(chain((self._prior,), map(self._weights.get, found, repeat(0.0))))
 
     def strongest_words(self, text: str, most: int = 3) -> tuple[str, ...]:
         """The message's words whose fragments weigh most for "emergency" (what the officer is shown)."""

@@ -570,7 +570,7 @@ def _term_languages(matches: list[Match], tokens: list[Token]) -> tuple[dict[str
         by_token.setdefault(match.first, set()).add(lang)
     scores: dict[str, float] = {}
     for langs in by_token.values():
-        for lang in langs:
+        for lang in sorted(langs):  # not set order, which differs between processes: the same sums every time
             scores[lang] = scores.get(lang, 0.0) + _TERM_EVIDENCE / len(langs)
     return scores, len(by_token)
 

@@ -63,10 +63,10 @@ class IntentModel:
     def prefers_of(self, found: set[str], first: str, second: str) -> tuple[str, float]:
         """``prefers`` on a message's ``features``, computed once when the emergency model reads them too."""
         a, b = LABELS.index(first), LABELS.index(second)
-        # sum() with the prior as its start adds in the order a loop from the prior would; the pair taken the other
-        # way round gives exactly the negated sum.
+        # fsum is exactly rounded: the order of the set (which differs between processes) cannot change the score,
+        # and the pair taken the other way round gives exactly the negated score.
         i, j = min(a, b), max(a, b)
-        score = sum(self._differences(found, i, j), self._prior[i] - self._prior[j])
+        score = math.fsum([self._prior[i] - self._prior[j], *self._differences(found, i, j)])
         if i != a:
             score = -score
         return (first, score) if score >= 0 else (second, -score)

@@ -92,7 +92,7 @@ class LanguageIdentifier:
             for word in data.stopwords:
                 owners.setdefault(word, set()).add(data.lang)
         for word, langs in owners.items():
-            self._words[word] = {lang: 1.0 / len(langs) for lang in langs}
+            self._words[word] = {lang: 1.0 / len(langs) for lang in sorted(langs)}  # sorted: same sums in every process
         # The same words typed without diacritics ("ar" for "är"), as weaker evidence.
         folded_owners: dict[str, set[str]] = {}
         for word, langs in owners.items():
@@ -100,7 +100,7 @@ class LanguageIdentifier:
             if folded != word and folded not in owners:
                 folded_owners.setdefault(folded, set()).update(langs)
         for word, langs in folded_owners.items():
-            self._words[word] = {lang: 0.6 / len(langs) for lang in langs}
+            self._words[word] = {lang: 0.6 / len(langs) for lang in sorted(langs)}
         self.lexicon_languages = frozenset(lexicon.languages)
         self._factory: DetectorFactory | None = None
         self._near_factory: DetectorFactory | None = None
@@ -156,7 +156,7 @@ class LanguageIdentifier:
                         scores[lang] = scores.get(lang, 0.0) + weight
         if prior:
             scores[prior] = scores.get(prior, 0.0) + 0.6
-        ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))  # a tie goes the same way every time
         top_lang, top = ranked[0] if ranked else (None, 0.0)
         second = ranked[1][1] if len(ranked) > 1 else 0.0
         coverage = min(1.0, (known + term_tokens) / len(words))

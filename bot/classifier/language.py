@@ -14,13 +14,10 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from itertools import repeat
-from operator import add, mul, truediv
 from pathlib import Path
 
 from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
-from langdetect.detector import Detector
-from langdetect.lang_detect_exception import ErrorCode, LangDetectException
+from langdetect.lang_detect_exception import LangDetectException
 
 from bot.classifier.lexicon import Lexicon
 from bot.classifier.text import Token
@@ -184,7 +181,6 @@ class LanguageIdentifier:
         detector.set_prior_map({lang: 1.0 + 2.0 * scores.get(lang, 0.0) for lang in factory.get_lang_list()})
         detector.append(text)
         try:
-            _detect_block(detector)
             probabilities = detector.get_probabilities()
         except LangDetectException:
             probabilities = []
@@ -243,42 +239,3 @@ def _strip(word: str) -> str:
     decomposed = unicodedata.normalize("NFKD", word)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
-
-def _detect_block(detector: Detector) -> None:
-    """langdetect's own ``Detector._detect_block`` (1.0.9) with its inner loop made cheap, leaving the
-    detector's ``langprob`` set so that ``get_probabilities()`` only sorts. The same n-grams, the same
-    random draws in the same order and the same float operations on each probability (multiply by
-    ``alpha / BASE_FREQ + p``, divide by the plain ``sum()``), so the same result to the last bit; but one
-    list comprehension per n-gram instead of a method call and an indexed loop, which were most of the
-    milliseconds a hard message cost. The seed and the number of trials are the detector's own."""
-    detector.cleaning_text()
-    ngrams = detector._extract_ngrams()
-    if not ngrams:
-        raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
-    word_probs = detector.word_lang_prob_map
-    n_trial = detector.n_trial
-    limit, converged = detector.ITERATION_LIMIT, detector.CONV_THRESHOLD
-    langprob = [0.0] * len(detector.langlist)
-    random = detector.random
-    random.seed(detector.seed)
-    choice = random.choice
-    for _ in range(n_trial):
-        prob = detector._init_probability()
-        alpha = detector.alpha + random.gauss(0.0, 1.0) * detector.ALPHA_WIDTH
-        weight = alpha / detector.BASE_FREQ
-        i = 0
-        while True:
-            word_prob = word_probs.get(choice(ngrams))
-            if word_prob is not None:  # always, as _extract_ngrams keeps only known n-grams
-                # p * (weight + q) for each language, with the loop in C (map over operator functions)
-                prob = list(map(mul, prob, map(add, repeat(weight), word_prob)))
-            if i % 5 == 0:
-                total = sum(prob)
-                prob = list(map(truediv, prob, repeat(total)))
-                # the largest probability, as langdetect finds it (starting from 0.0); none is negative or NaN
-                if max(0.0, *prob) > converged or i >= limit:
-                    break
-            i += 1
-        for j, p in enumerate(prob):
-            langprob[j] += p / n_trial
-    detector.langprob = langprob

@@ -325,9 +325,9 @@ class Match:
 
 
 _TYPO_MIN_LENGTH = 6
-_place_in_head = itemgetter(0)
 _TYPO_MIN_WEIGHT = 0.7
 _TYPO_DISCOUNT = 0.85
+_place_in_head = itemgetter(0)  # sorts (place in the head's list, entry) pairs
 
 
 class Matcher:

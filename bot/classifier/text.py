@@ -51,26 +51,13 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def fold_word(word: str, cache: dict[str, str] | None = None) -> str:
-    """fold() memoised in ``cache``: messages repeat the same few thousand words."""
-    if cache is None:
-        return fold(word) if not word.isascii() else word
-    folded = cache.get(word)
-    if folded is None:
-        folded = fold(word) if not word.isascii() else word
-        if len(cache) > 200_000:
-            cache.clear()
-        cache[word] = folded
-    return folded
-
-
 def _spellings(word: str) -> tuple[str, str]:
     """The case-folded (NFC) and the diacritics-free spelling of a word as written."""
     if word.isascii():
         lower = word.lower()
         return lower, lower
     lower = unicodedata.normalize("NFC", word).casefold().translate(_ARABIC_MARKS)
-    return lower, fold_word(lower)
+    return lower, fold(lower)
 
 
 def tokenize(text: str, clause_words: frozenset[str] = frozenset(),

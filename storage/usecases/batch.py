@@ -104,7 +104,7 @@ def write_waiting(session: Session) -> None:
     connection = session.connection()
     connection.execute(_insert_submissions(), rows)
     if themes:
-        connection.execute(_insert_themes(), themes)
+        connection.execute(insert_themes(), themes)
 
 
 def _write_before_flush(session: Session, _context: Any, _instances: Any) -> None:
@@ -121,7 +121,8 @@ def _insert_submissions() -> Insert:
 
 
 @functools.cache
-def _insert_themes() -> Insert:
+def insert_themes() -> Insert:
+    """Theme rows' INSERT, built once: a batch writes them together, ``create_submission`` one submission's."""
     return insert(SubmissionTheme.__table__)
 
 

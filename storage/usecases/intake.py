@@ -27,8 +27,8 @@ from storage.db import Database
 from storage.models import CaseMessage, Citizen, Conversation, OutboxMessage, Submission, SubmissionTheme, WatchSignup
 from storage.profile import Profile
 from storage.refs import next_ref, parse_ref
-from storage.usecases.batch import current_batch, write_waiting_async
 from storage.textsafety import storable, storable_or_none
+from storage.usecases.batch import current_batch, insert_themes, write_waiting_async
 from storage.vocabulary import Intent, Priority
 
 
@@ -165,7 +165,7 @@ async def create_submission(
         submission_id = (await connection.execute(_insert_submission(), values)).scalar_one()
         themes = _theme_rows(submission_id, new.themes)
         if themes:
-            await connection.execute(insert(SubmissionTheme.__table__), themes)
+            await connection.execute(insert_themes(), themes)
     submission = Submission(id=submission_id, **values)
     submission.themes = [_loaded(SubmissionTheme(**row)) for row in themes]
     session.add(_loaded(submission))
@@ -180,8 +180,9 @@ async def _core_connection(session: AsyncSession) -> AsyncConnection:
     """The session's connection, for Core statements that skip the session's autoflush.
 
     Objects not yet written (a citizen just registered, a batch's submissions) are
-    written first, as the rows may refer to them; objects that only changed (a citizen's last-seen time) wait for
-    the commit, which writes a whole round's changes in one flush.
+    written first, as the rows may refer to them; objects that only changed (a
+    citizen's last-seen time) wait for the commit, which writes a whole round's
+    changes in one flush.
     """
     if session.new:
         await session.flush()  # writes a batch's waiting submissions first (see storage.usecases.batch)

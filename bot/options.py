@@ -26,6 +26,11 @@ class BotOptions:
     poll_timeout: int = 25
     poll_grace: float = 10.0  # a poll unanswered this long past poll_timeout is hung: give up and poll again
     poll_limit: int = 100
+    # After a batch that emptied Telegram's queue, the next poll waits until the batch is answered, then
+    # poll_linger more, so that answers to those replies join one poll (see bot.inbox.fetcher); at most
+    # answer_hold in all.
+    answer_hold: float = 0.25
+    poll_linger: float = 0.002
     # Inbox: how many chats are handled at once, how many share one transaction (their next update each),
     # and attempts before an update is marked failed.
     max_concurrent_chats: int = 64

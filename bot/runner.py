@@ -125,7 +125,7 @@ class TryggBot:
         # The fetcher reads getUpdates as raw JSON on purpose (see bot.inbox.fetcher); PTB warns about that.
         # and sends through do_api_request to skip parsing the answer into a Message (see bot.outbox.sender).
         warnings.filterwarnings("ignore", message=r".*Bot\.(getUpdates|sendMessage).*", category=PTBUserWarning)
-        application = (
+        builder = (
             ApplicationBuilder()
             .application_class(TryggApplication, {"services": self.services})
             .token(self.settings.telegram_token or "")
@@ -134,12 +134,13 @@ class TryggBot:
             .updater(None)
             .request(AiohttpRequest(connection_pool_size=options.max_concurrent_sends + EXTRA_CONNECTIONS))
             .get_updates_request(AiohttpRequest(connection_pool_size=1))
-            .rate_limiter(AIORateLimiter(overall_max_rate=options.overall_per_second, max_retries=0))
             .context_types(ContextTypes(context=TryggContext))
             .post_init(self._post_init)
             .post_shutdown(self._post_shutdown)
-            .build()
         )
+        if options.overall_per_second > 0:  # rate limits off (a local Bot API server): no limiter around every call
+            builder = builder.rate_limiter(AIORateLimiter(overall_max_rate=options.overall_per_second, max_retries=0))
+        application = builder.build()
         assert isinstance(application, TryggApplication)
         self.application = application
         register(application)
@@ -159,7 +160,8 @@ class TryggBot:
                                     CLASSIFIER_RELOAD))
         assert self.processor is not None
         await self.processor.load_pending()
-        self.fetcher = UpdateFetcher(application.bot, self.database, options, self.processor.enqueue, self._fail)
+        self.fetcher = UpdateFetcher(application.bot, self.database, options, self.processor.enqueue, self._fail,
+                                     answered=self._answered)
         self._fetch_task = asyncio.create_task(self._guarded("getUpdates", self.fetcher.run()))
         _log.info("Trygg bot @%s started (%s)", application.bot.username, self.database.db.url)
 
@@ -254,6 +256,13 @@ class TryggBot:
         return self._fatal
 
     # --- wiring ------------------------------------------------------------------
+
+    async def _answered(self, fresh: list[PendingUpdate]) -> None:
+        """The fetcher's "answer first, then poll again" (see bot.inbox.fetcher)."""
+        assert self.processor is not None and self.sender is not None
+        if await self.processor.wait_handled(fresh):
+            await self.sender.requests_out()
+            await asyncio.sleep(self.options.poll_linger)
 
     def _committed(self, unit: UnitOfWork) -> None:
         if self.sender is not None:

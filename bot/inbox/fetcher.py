@@ -9,14 +9,27 @@ crash loses whatever was fetched and not yet handled. Here the next
 ``getUpdates`` (whose offset is what confirms) is only sent after the batch
 is committed. After a restart the loop starts from offset 0: Telegram
 re-sends everything unconfirmed, and the inbox's keys drop what it already has.
+
+Answer first, then poll again: when a batch emptied Telegram's queue (fewer
+than ``poll_limit`` updates) and nothing else waits in the inbox, the next
+``getUpdates`` goes only once the batch is handled, its replies' requests
+are out and ``poll_linger`` has passed (``answered``; at most
+``answer_hold`` seconds in all). Citizens in a conversation answer our
+replies. A poll sent at once, before the replies, waits at the server when
+they arrive, returns the first answer alone, and every other answer waits a
+whole round trip for the poll after it; under load the chats fall into
+groups that take turns, each answered every second poll. Sent just after
+the replies, one poll collects them all. With a backlog (a burst) the loop
+fetches ahead as before, so the processor never waits for a fetch.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import warnings
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from telegram import Bot
@@ -57,12 +70,14 @@ class UpdateFetcher:
         options: BotOptions,
         deliver: Callable[[list[PendingUpdate]], None],
         fatal: Callable[[TryggError], None],
+        answered: Callable[[list[PendingUpdate]], Awaitable[None]] | None = None,
     ) -> None:
         self._bot = bot
         self._database = database
         self._options = options
         self._deliver = deliver
         self._fatal = fatal
+        self._answered = answered
         self.offset = 0
         self.batches = 0
 
@@ -101,6 +116,9 @@ class UpdateFetcher:
             self.offset = max(u["update_id"] for u in updates) + 1
             self.batches += 1
             self._deliver(fresh)
+            if fresh and len(updates) < self._options.poll_limit and self._answered is not None:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._answered(fresh), self._options.answer_hold)
 
     async def _commit(self, updates: list[dict[str, Any]]) -> list[PendingUpdate]:
         """Insert the batch; while the database is away, wait (Telegram keeps the updates)."""

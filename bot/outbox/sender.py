@@ -166,6 +166,9 @@ class OutboxSender:
         self._log_task: asyncio.Task[None] | None = None
         self._outage = OutageLog(_log, "outbox")
         self._drain_waiters: list[asyncio.Future[None]] = []
+        # Chats handed a message that is about to go out: neither its request sent yet nor waiting for its pace.
+        self._about_to_send: set[int] = set()
+        self._sending_started = asyncio.Event()
         self.delivered = 0
         self.failed = 0
 
@@ -203,6 +206,17 @@ class OutboxSender:
         for waiter in checking + self._drain_waiters:
             if not waiter.done():
                 waiter.cancel()
+
+    async def requests_out(self) -> None:
+        """Until every message handed over has its request out (sent, not answered) or waits for its pace."""
+        while self._about_to_send:
+            self._sending_started.clear()
+            await self._sending_started.wait()
+
+    def _started(self, chat_id: int) -> None:
+        if chat_id in self._about_to_send:
+            self._about_to_send.discard(chat_id)
+            self._sending_started.set()
 
     async def drained(self) -> None:
         """Until nothing is due or being sent (tests and the demo wait on this, never on a sleep)."""
@@ -268,6 +282,7 @@ class OutboxSender:
         for row in rows:
             self._queues.setdefault(row.chat_id, collections.deque()).append(row)
             if row.chat_id not in self._busy:
+                self._about_to_send.add(row.chat_id)
                 self._busy[row.chat_id] = asyncio.create_task(self._send_chat(row.chat_id),
                                                               name=f"trygg-send-{row.chat_id}")
 
@@ -283,6 +298,8 @@ class OutboxSender:
                     return
                 limiter = self._limiter(chat_id)
                 if limiter is not None:
+                    if not limiter.has_capacity():
+                        self._started(chat_id)  # waits for its pace: nobody should wait for it
                     await limiter.acquire()  # the per-chat pace, before taking one of the shared slots
                 try:
                     async with self._slots:
@@ -303,6 +320,7 @@ class OutboxSender:
                 await self._log.record(Delivery(row.id, message_id, row.kind, utcnow()))
                 self.delivered += 1
         finally:
+            self._started(chat_id)
             self._busy.pop(chat_id, None)
             if not queue:
                 self._queues.pop(chat_id, None)
@@ -322,7 +340,9 @@ class OutboxSender:
                 if row.reply_markup and number == len(parts):
                     parameters["reply_markup"] = row.reply_markup
                 # Raw JSON back: only the message id is needed, not a parsed Message object.
-                sent = await self._bot.do_api_request("sendMessage", api_kwargs=parameters)
+                request = self._bot.do_api_request("sendMessage", api_kwargs=parameters)
+                self._started(row.chat_id)
+                sent = await request
                 message_id = message_id or int(sent["message_id"])  # the first part: where a reply points
             return message_id
         except RetryAfter as exc:

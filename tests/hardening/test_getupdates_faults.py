@@ -127,6 +127,8 @@ async def test_a_token_revoked_while_running_stops_trygg_bot_with_one_line_and_s
             [receipt] = await api.wait_for_messages(anna.id, 1, timeout=30)
             assert REF.search(receipt.text or "")
             before = log.read_text("utf-8").splitlines()
+            # The bot polls again once its reply is out (bot.inbox.fetcher): revoke while that poll waits.
+            await api.wait_until(lambda: api.long_poll_waiting, timeout=30, description="the next long poll")
             api.revoke_token()  # every method answers 401 from now on
             await api.send_text(anna, "Ett meddelande som väcker den väntande pollen")  # ends the open long poll
             assert await asyncio.wait_for(bot.wait(), 30) == 2

@@ -67,6 +67,12 @@ _TERM_EVIDENCE = 0.5  # language evidence of one matched lexicon term
 # crime; elsewhere it is a discourse word ("Nu ligger skräpet överallt", "nu får ni göra något").
 _NOW_GATE_THEMES = frozenset({Theme.BURGLARY, Theme.VIOLENCE, Theme.DRUGS})
 _UNGATED_NOW = 0.25  # what is left of a bare "now" word with no danger or crime beside it
+# In a terse alert, a crime or a danger and then a bare "now" ("fight at the harbour now!", "slagsmål vid hamnen
+# nu"), the "now" is the time of it: as sure as a danger told with no time at all (rules.UNMARKED_IMMEDIACY),
+# which it would otherwise weaken. In longer messages, and opening a sentence, it is often a discourse word or the
+# time of a discovery ("upptäckte det nu i påsk", "det har blivit lugnare nu") and keeps its own weight.
+_ANCHORED_NOW = 0.75
+_TERSE_ALERT = 8  # words at most
 _IMPAIRED_DANGER = 0.5  # a drunk or drugged driver on the road
 _QUESTION_OPENER = 0.5  # a sentence-initial question term this strong opens a question
 _CRY_WEIGHT = 0.7  # an urgent word this strong opening the message on its own is a cry for help
@@ -312,11 +318,15 @@ class Classifier:
         result = [m for m in matches if m.entry.label != "now_word"]
         for match in gated:
             near = sentences[match.first] in anchors
-            key = id(match.entry) * 2 + near
+            after = (near and len(sentences) <= _TERSE_ALERT and match.first > 0
+                     and sentences[match.first - 1] == sentences[match.first])
+            key = id(match.entry) * 3 + near + after
             entry = self._gated.get(key)
             if entry is None:
                 old = match.entry
-                entry = replace(old, label="now", weight=old.weight if near else round(old.weight * _UNGATED_NOW, 3),
+                weight = (max(old.weight, _ANCHORED_NOW) if after else old.weight if near
+                          else round(old.weight * _UNGATED_NOW, 3))
+                entry = replace(old, label="now", weight=weight,
                                 pattern=old.pattern + (" (beside a danger or crime)" if near
                                                        else " (no danger or crime in the sentence)"))
                 self._gated[key] = entry

@@ -30,21 +30,24 @@ MAX_CHARS = 10_000  # Telegram allows 4,096; anything longer is classified on it
 THEME_THRESHOLD = 0.5
 # The emergency model (booster.py) adds an emergency the rules missed when its log-odds reach this, and
 # only when no cue of these reaches RULED_OUT: the event is over, is hypothetical, a condition or a
-# question about reporting, is said to be calm, is a complaint about a past response, or is a standing
-# hazard told as information. Any sign that it keeps happening ("igen", "again") is enough to abstain:
+# question about reporting, is said to be calm, is a complaint about a past response, is a standing
+# hazard told as information, or describes a person as seen before ("was wearing", "hade på sig": a
+# sighting told afterwards, round 11). Any sign that it keeps happening ("igen", "again") is enough to abstain:
 # the rules weigh "igen" lightly because "han slår henne igen!" is going on, the model cannot tell.
 # Round 9 chose the threshold and the gate leave one corpus out over heldout-heldout9 (bench/gate_loco.py:
 # the highest mean recall with mean precision >= 0.88 and no set under 0.80, criterion stated in advance).
 # Round 10, over ten sets, 4 -> 8: the same mean recall at every threshold from 0 to 20, one false emergency
 # fewer, no development set's recall lower; the model retrained on heldout10 had reached 4 on a plain tip
 # ("inbrott i bilar på parkeringen", log-odds 4.4, in tests/hardening) and on a description of a person (5.4).
+# Round 11: retrained on heldout11 and heldout12 (many emergencies that describe the person) it reached 26 on
+# "the driver was wearing a grey hoodie"; a description in the past tense now keeps it silent instead.
 BOOST_LOG_ODDS = 8.0
 RULED_OUT = 0.35  # as in the rules, a weaker time cue (a bare "körde") does not place the event in time
 # A model this sure speaks despite weak cues (under STRONG_CUE) of any kind: "körde" or "igen" beside a
 # clear emergency in words the rules do not know.
 OVERRIDE_LOG_ODDS = 25.0
 STRONG_CUE = 0.7
-_RULES_OUT = ("past", "hypothetical", "conditional", "asking", "calm", "response", "hazard")
+_RULES_OUT = ("past", "hypothetical", "conditional", "asking", "calm", "response", "hazard", "description")
 _RECURRING = ("habit", "continuous")
 # Five, not four: an answer to a flow's question ("Kvarnvägen hos Anna Svensson", a street and a name) is
 # four words of names, whose fragments alone reached the round-9 threshold. No labelled message changes.

@@ -30,7 +30,7 @@ class BotOptions:
     # poll_linger more, so that answers to those replies join one poll (see bot.inbox.fetcher); at most
     # answer_hold in all.
     answer_hold: float = 0.25
-    poll_linger: float = 0.002
+    poll_linger: float = 0.005
     # Inbox: how many chats are handled at once, how many share one transaction (their next update each),
     # and attempts before an update is marked failed.
     max_concurrent_chats: int = 64

@@ -3,8 +3,8 @@
 Each ``heldoutN.jsonl`` was written by a different author. A set joins HELD_OUT (and so the models'
 training and the leave-one-corpus-out scripts) only after it has been measured blind: ``heldout10.jsonl``
 measured round 9 and joined in round 10; ``heldout11.jsonl`` and ``heldout12.jsonl`` measured round 10 and
-joined in round 11; ``heldout13.jsonl`` and ``heldout14.jsonl`` measured round 11 and wait for the next
-round (see that folder's README).
+joined in round 11; ``heldout13.jsonl`` and ``heldout14.jsonl`` measured round 11 and joined in round 12
+(see that folder's README).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Any
 
 DATA = Path(__file__).resolve().parent / "data" / "classifier"
 TUNE = "tune.jsonl"
-HELD_OUT = tuple(f"heldout{n}.jsonl" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12))
+HELD_OUT = tuple(f"heldout{n}.jsonl" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14))
 TRAINING = (TUNE, *HELD_OUT)
 
 

@@ -3,8 +3,9 @@
 Each ``heldoutN.jsonl`` was written by a different author. A set joins HELD_OUT (and so the models'
 training and the leave-one-corpus-out scripts) only after it has been measured blind: ``heldout10.jsonl``
 measured round 9 and joined in round 10; ``heldout11.jsonl`` and ``heldout12.jsonl`` measured round 10 and
-joined in round 11; ``heldout13.jsonl`` and ``heldout14.jsonl`` measured round 11 and joined in round 12
-(see that folder's README).
+joined in round 11; ``heldout13.jsonl`` and ``heldout14.jsonl`` measured round 11 and joined in round 12;
+``heldout15.jsonl`` and ``heldout16.jsonl`` measured round 12 and wait for the next round (see that folder's
+README).
 """
 
 from __future__ import annotations

@@ -4,8 +4,9 @@ Each ``heldoutN.jsonl`` was written by a different author. A set joins HELD_OUT 
 training and the leave-one-corpus-out scripts) only after it has been measured blind: ``heldout10.jsonl``
 measured round 9 and joined in round 10; ``heldout11.jsonl`` and ``heldout12.jsonl`` measured round 10 and
 joined in round 11; ``heldout13.jsonl`` and ``heldout14.jsonl`` measured round 11 and joined in round 12;
-``heldout15.jsonl`` and ``heldout16.jsonl`` measured round 12 and wait for the next round (see that folder's
-README).
+``heldout15.jsonl`` and ``heldout16.jsonl`` measured round 12 and round 13 tuned the rules on them (its
+retrained models were not shipped, so they are not in HELD_OUT yet); ``heldout17.jsonl`` and
+``heldout18.jsonl`` measured rounds 12 and 13 and wait (see that folder's README).
 """
 
 from __future__ import annotations

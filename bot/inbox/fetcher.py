@@ -117,8 +117,11 @@ class UpdateFetcher:
             self.batches += 1
             self._deliver(fresh)
             if fresh and len(updates) < self._options.poll_limit and self._answered is not None:
+                # asyncio.timeout, not wait_for: on Python 3.11 wait_for can swallow the cancellation that
+                # stops the bot when the wait ends at the same moment, and the loop would poll on forever.
                 with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._answered(fresh), self._options.answer_hold)
+                    async with asyncio.timeout(self._options.answer_hold):
+                        await self._answered(fresh)
 
     async def _commit(self, updates: list[dict[str, Any]]) -> list[PendingUpdate]:
         """Insert the batch; while the database is away, wait (Telegram keeps the updates)."""

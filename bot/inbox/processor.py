@@ -87,7 +87,6 @@ class InboxProcessor:
         self._idle = asyncio.Event()
         self._idle.set()
         self._outage = OutageLog(_log, "inbox processing")
-        self._handled_waiters: list[tuple[set[int], asyncio.Future[None]]] = []
         self.processed = 0
         self.failed = 0
 
@@ -131,26 +130,17 @@ class InboxProcessor:
     async def wait_handled(self, updates: Sequence[PendingUpdate]) -> bool:
         """Until ``updates`` are handled (committed, their replies handed to the sender); False if it did not wait.
 
-        Does not wait when other updates are queued as well: with a backlog, fetching ahead is what keeps
-        the processor busy (see ``bot.inbox.fetcher``).
+        Waits only when they are all that is queued, so "handled" is "idle again". With other updates
+        queued as well (a backlog), fetching ahead is what keeps the processor busy (see ``bot.inbox.fetcher``).
         """
-        waiting = {p.update_id for p in updates if p.order_key in self._queues}
-        if not waiting or self.backlog > len(waiting) or self._closing:
+        if not updates or self.backlog > len(updates) or self._closing:
             return False
-        entry = (waiting, asyncio.get_running_loop().create_future())
-        self._handled_waiters.append(entry)
-        try:
-            await entry[1]
-        finally:
-            self._handled_waiters.remove(entry)
+        await self._idle.wait()
         return True
 
     async def close(self) -> None:
         """Finish the update each chat is on; leave the rest pending for the next start."""
         self._closing = True
-        for _, future in self._handled_waiters:
-            if not future.done():
-                future.set_result(None)
         tasks = [*self._rounds, *self._alone]
         if tasks:
             await asyncio.gather(*tasks, return_exceptions=True)
@@ -199,10 +189,6 @@ class InboxProcessor:
         key = pending.order_key
         queue = self._queues[key]
         queue.popleft()
-        for waiting, future in self._handled_waiters:
-            waiting.discard(pending.update_id)
-            if not waiting and not future.done():
-                future.set_result(None)
         if not queue:
             del self._queues[key]
         elif not self._closing:

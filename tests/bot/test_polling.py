@@ -34,4 +34,3 @@ async def test_each_reply_reaches_telegram_before_the_next_poll(harness: Harness
     finally:
         unsubscribe()
     assert poll_waiting_when_answered == [False, False, False]
-

@@ -48,13 +48,19 @@ def log_weights(counts: Mapping[str, Sequence[int]], labels: int) -> dict[str, t
     """
     vocabulary = len(counts)
     sums = [sum(map(itemgetter(i), counts.values())) + SMOOTHING * vocabulary for i in range(labels)]
+    return by_count_tuple(counts, lambda c: tuple(math.log((c[i] + SMOOTHING) / sums[i]) for i in range(labels)))
+
+
+def by_count_tuple(counts: Mapping[str, Sequence[int]],
+                   weigh: Callable[[tuple[int, ...]], tuple[float, ...]]) -> dict[str, tuple[float, ...]]:
+    """``weigh`` of each feature's counts, computed once per distinct tuple of counts."""
     by_counts: dict[tuple[int, ...], tuple[float, ...]] = {}
     weights: dict[str, tuple[float, ...]] = {}
     for feature, c in counts.items():
         key = tuple(c)
         weight = by_counts.get(key)
         if weight is None:
-            weight = by_counts[key] = tuple(math.log((c[i] + SMOOTHING) / sums[i]) for i in range(labels))
+            weight = by_counts[key] = weigh(key)
         weights[feature] = weight
     return weights
 

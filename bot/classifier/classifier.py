@@ -16,6 +16,7 @@ from typing import Literal
 from bot.classifier.bayes import features as model_features
 from bot.classifier.booster import EmergencyModel
 from bot.classifier.intent_model import CLOSE, MARGIN, IntentModel
+from bot.classifier.theme_model import ThemeModel
 from bot.classifier.corrections import CorrectionMemory
 from bot.classifier.language import UNDETERMINED, LanguageIdentifier
 from bot.classifier.lexicon import PART_GROUPS, Combo, Entry, Lexicon, Match, Matcher, load_builtin
@@ -88,9 +89,11 @@ _PRESENT_DANGER = 0.3  # the weight a danger and a "now" term need to make a sen
 class Classifier:
     def __init__(self, profile: Profile, corrections: Iterable[Correction] = (), *,
                  emergency_model: EmergencyModel | None | Literal["shipped"] = "shipped",
-                 intent_model: IntentModel | None | Literal["shipped"] = "shipped") -> None:
+                 intent_model: IntentModel | None | Literal["shipped"] = "shipped",
+                 theme_model: ThemeModel | None | Literal["shipped"] = "shipped") -> None:
         """``emergency_model``: the second opinion on emergencies (``booster``); ``intent_model``: the one on close
-        calls between tip, feedback and question (``intent_model``). By default the shipped ones with
+        calls between tip, feedback and question (``intent_model``); ``theme_model``: the one on the rules' close
+        calls about themes, asked after the intent is decided (``theme_model``). By default the shipped ones with
         ``corrections`` counted in, None for the rules alone."""
         lexicon = load_builtin()
         self._lexicon = lexicon
@@ -110,6 +113,7 @@ class Classifier:
         self._language.warm_up()
         self._booster = EmergencyModel.load(corrections) if emergency_model == "shipped" else emergency_model
         self._intent_model = IntentModel.load(corrections) if intent_model == "shipped" else intent_model
+        self._theme_model = ThemeModel.load(corrections) if theme_model == "shipped" else theme_model
         known = stopwords | frozenset(_exact_terms(lexicon.entries))
         self._places = PlaceFinder(
             profile,
@@ -172,6 +176,9 @@ class Classifier:
         decision = self._second_opinion(lang_text, len(lang_tokens), lang, decision, cue_scores, extracted)
         if decision.intent == Intent.NEIGHBOURHOOD_WATCH and themes:
             themes = _background_themes(themes, kept, sentences, theme_scores, theme_terms)
+        if self._theme_model is not None:  # after the intent: it never changes the intent or an emergency
+            themes = self._theme_model.revise(text, extracted.get(text), themes, theme_scores, theme_terms,
+                                              THEME_THRESHOLD)
 
         explain["intent"] = decision.reasons
         explain["intent_scores"] = decision.scores

@@ -17,4 +17,4 @@ def clf(profile):
 @pytest.fixture(scope="session")
 def rules_only(profile):
     """The rules and lexicons alone, without the statistical models: what a kind's test is about."""
-    return Classifier(profile, emergency_model=None, intent_model=None)
+    return Classifier(profile, emergency_model=None, intent_model=None, theme_model=None)

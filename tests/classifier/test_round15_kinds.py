@@ -89,6 +89,26 @@ INTENT_KINDS = {
         ("Poika on kaatunut ja kouristelee, hän ei vastaa", "fi", "emergency"),
         ("Wypadek na drodze, kierowca jest uwięziony w aucie", "pl", "emergency"),
     ],
+    "found_thing_or_whom_to_call": [
+        ("Hittade en mobil vid busshållplatsen, var lämnar jag den?", "sv", "question"),
+        ("I found a bag someone stole, where do I hand it in?", "en", "question"),
+    ],
+    "whether_legal_in_dialect": [
+        ("e de lagligt att ha pilbåge i bilen", "sv", "question"),
+    ],
+    "praise_and_complaint_naming_a_crime": [
+        ("Suveränt jobb med att gripa inbrottstjuvarna i byn!", "sv", "feedback"),
+        ("Jag tycker inte det är okej att ni drar ner på patrullerna när stölderna ökar", "sv", "feedback"),
+        ("Hoppas ni har mer folk ute i år, det var bråk vid dansbanan i fjol", "sv", "feedback"),
+        ("Vi möchten uns für die Hilfe nach dem Einbruch bedanken", "de", "feedback"),
+        ("Merci beaucoup pour votre aide après le vol de notre vélo", "fr", "feedback"),
+    ],
+    "vandalism_told_as_a_tip": [
+        ("Nån har klippt kablarna till belysningen i spåret", "sv", "tip"),
+    ],
+    "joining_the_watch_other_scripts": [
+        ("Як приєднатися до сусідського нагляду?", "uk", "neighbourhood_watch"),
+    ],
     # not emergencies
     "chimney_smoke_is_no_fire": [
         ("Det ryker ur skorstenen i grannens stuga fast de är bortresta", "sv", "not emergency"),
@@ -182,8 +202,27 @@ THEME_KINDS = {
         ("Overal glasscherven bij het strand", "nl", "public_space"),
         ("Hästen har fastnat i taggtråden", "sv", "not public_space"),
     ],
+    "theft_words_that_are_not_theft": [
+        ("Tjuvfisket i bäcken har blivit värre", "sv", "not burglary"),
+        ("Någon har stulit min identitet och tagit lån", "sv", "not burglary"),
+        ("I think it is identity theft, someone opened accounts in my name", "en", "not burglary"),
+    ],
+    "more_public_space_kinds": [
+        ("Nån har krossat alla lamporna i parken, det är glassplitter överallt", "sv", "public_space"),
+        ("Det ligger raketrester över hela torget", "sv", "public_space"),
+        ("Det har brunnit i containrarna bakom affären", "sv", "public_space"),
+        ("Folk gör sina behov bakom kiosken", "sv", "public_space"),
+        ("Båtar ligger övergivna vid kajen sen i höstas", "sv", "public_space"),
+        ("Vem ansvarar för lamporna längs vägen, kommunen eller Trafikverket?", "sv", "not traffic"),
+    ],
+    "vehicles_in_a_theft_or_a_fire": [
+        ("Någon skruvade av skyltarna på en parkerad bil", "sv", "not traffic"),
+        ("Jemand ist ohne Licht weggefahren, nachdem er an der Tür war", "de", "not traffic"),
+        ("Hon har eldat trädgårdsavfall och elden sprider sig", "sv", "not public_space"),
+    ],
     "drugs_kinds": [
         ("Jag såg tonåringar dela på något som såg ut som piller", "sv", "drugs"),
+        ("Hittade en odling med plantor i skogen bakom campingen", "sv", "drugs"),
     ],
 }
 

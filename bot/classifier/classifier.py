@@ -502,7 +502,8 @@ def _still_missing(cues: dict[str, float], cue_terms: dict[str, list[str]]) -> N
     """Someone missing or not answering since a time told in the past ("gick ut i morse", "kom ikke hjem i
     natt", "parked there since Friday"): that time is when it began, not an event that is over, and what the
     person usually does ("brukar alltid sitta i fönstret") is the contrast that makes it worrying. A
-    still_missing cue (lexicon combinations) weakens the past and habit cues accordingly (round 16)."""
+    still_missing cue (lexicon terms and combinations) weakens the past and habit cues accordingly and is itself
+    a "now" (round 16)."""
     still = cues.get("still_missing", 0.0)
     if still < _STILL_MISSING:
         return
@@ -510,6 +511,9 @@ def _still_missing(cues: dict[str, float], cue_terms: dict[str, list[str]]) -> N
         if cues.get(cue):
             cues[cue] *= 1 - _STILL_MISSING_DAMPING * still
             cue_terms.setdefault(cue, []).append(f"(weakened: still missing or not answering, {still:.2f})")
+    if cues.get("now", 0.0) < still:  # a state that lasts until now
+        cues["now"] = still
+        cue_terms.setdefault("now", []).append(f"(still missing or not answering, {still:.2f})")
 
 
 def _without_place(text: str, tokens: list[Token], hit: PlaceHit | None) -> tuple[str, list[Token]]:

@@ -20,4 +20,4 @@ def run(args: argparse.Namespace) -> int:
     from trygg.runtime import settings_and_profile
 
     _, profile = settings_and_profile()
-    return run_classify(sys.stdin, sys.stdout, profile, jsonl=args.jsonl)
+    return run_classify(sys.stdin, sys.stdout, profile, jsonl=args.jsonl, freeze=True)

@@ -56,6 +56,13 @@ INTENT_KINDS = {
         ("Er drijft een jongetje op een opblaasboot de zee op", "nl", "emergency"),
         ("Ma femme a fait un malaise dans la voiture", "fr", "emergency"),
     ],
+    # not emergencies
+    "weapon_kept_asked_about": [
+        ("Morfar har ett gammalt gevär hemma som ingen har licens för, hur lämnar vi in det?", "sv", "not emergency"),
+    ],
+    "if_someone_breaks_in": [
+        ("Täcker försäkringen om någon bryter sig in i båthuset?", "sv", "not emergency"),
+    ],
 }
 
 # kind -> (text, Telegram language code, expected theme or "not <theme>")
@@ -88,6 +95,7 @@ THEME_KINDS = {
     "finding_a_knife_or_almost_hit": [
         ("Jag hittade en kniv i sanden vid badplatsen, vart lämnar jag den?", "sv", "not violence"),
         ("The delivery van nearly hit two kids on the pavement", "en", "not violence"),
+        ("Morfar har ett gammalt gevär hemma som ingen har licens för, hur lämnar vi in det?", "sv", "not violence"),
     ],
     "drugs_by_what_is_seen": [
         ("Det ligger nålar vid sandlådan", "sv", "drugs"),

@@ -84,6 +84,10 @@ _CRY_WEIGHT = 0.7  # an urgent word this strong opening the message on its own i
 # another sentence describes the danger in the present ("ser jag att någon rör sig i deras garage").
 _BACKGROUND_PAST = 0.3  # what is left of such a past cue
 _PRESENT_DANGER = 0.3  # the weight a danger and a "now" term need to make a sentence a present danger
+# A person still missing or not answering (cue still_missing at least this strong): past and habit cues tell when
+# it began and what is usual, and count this much less (_still_missing).
+_STILL_MISSING = 0.5
+_STILL_MISSING_DAMPING = 0.75
 
 
 class Classifier:
@@ -166,6 +170,7 @@ class Classifier:
         self._add_surface_cues(text, tokens, cue_scores, cue_terms)
         _opening_cry(kept, tokens, cue_scores, cue_terms, self._question_openers)
         _impaired_driving(kept, sentences, tokens, theme_scores, theme_terms, cue_scores, cue_terms)
+        _still_missing(cue_scores, cue_terms)
         themes = tuple(sorted(t for t in THEMES if theme_scores.get(t, 0.0) >= THEME_THRESHOLD))
         features = Features(n_words=len(tokens), question_mark=any(mark in text for mark in _QUESTION_MARKS),
                             plate=bool(PLATE_RE.search(text)))
@@ -491,6 +496,24 @@ def _impaired_driving(matches: list[Match], sentences: list[int], tokens: list[T
                 cues["danger"] = 1 - (1 - cues.get("danger", 0.0)) * (1 - _IMPAIRED_DANGER)
                 cue_terms.setdefault("danger", []).append(why)
                 return
+
+
+def _still_missing(cues: dict[str, float], cue_terms: dict[str, list[str]]) -> None:
+    """Someone missing or not answering since a time told in the past ("gick ut i morse", "kom ikke hjem i
+    natt", "parked there since Friday"): that time is when it began, not an event that is over, and what the
+    person usually does ("brukar alltid sitta i fönstret") is the contrast that makes it worrying. A
+    still_missing cue (lexicon terms and combinations) weakens the past and habit cues accordingly and is itself
+    a "now" (round 16)."""
+    still = cues.get("still_missing", 0.0)
+    if still < _STILL_MISSING:
+        return
+    for cue in ("past", "habit", "continuous"):
+        if cues.get(cue):
+            cues[cue] *= 1 - _STILL_MISSING_DAMPING * still
+            cue_terms.setdefault(cue, []).append(f"(weakened: still missing or not answering, {still:.2f})")
+    if cues.get("now", 0.0) < still:  # a state that lasts until now
+        cues["now"] = still
+        cue_terms.setdefault("now", []).append(f"(still missing or not answering, {still:.2f})")
 
 
 def _without_place(text: str, tokens: list[Token], hit: PlaceHit | None) -> tuple[str, list[Token]]:

@@ -14,8 +14,9 @@ import unicodedata
 from dataclasses import dataclass
 
 # Letters and digits, with inner apostrophes kept ("don't", "isn't") and combining marks inside a
-# word (decomposed "ö", Arabic vowel signs: "سُرقت" is one word, not two).
-_LETTERS = r"[^\W_](?:[^\W_]|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed])*"
+# word (decomposed "ö", Arabic vowel signs: "سُرقت" is one word, not two; Thai vowel and tone marks; the Persian
+# zero-width non-joiner inside "می‌کند").
+_LETTERS = r"[^\W_](?:[^\W_]|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u200c])*"
 _TOKEN_RE = re.compile(rf"{_LETTERS}(?:['’]{_LETTERS})*")
 # Punctuation that ends a sentence; commas and the like only end a clause.
 _SENTENCE_END = frozenset(".!?\n")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.classifier import Classifier
-from storage.vocabulary import THEMES
+from tests.classifier.kinds import cases, labels
 
 # kind -> (text, Telegram language code, expected intent)
 INTENT_KINDS = {
@@ -213,20 +213,10 @@ GUARDS = [
 ]
 
 
-def _cases(*kinds: dict[str, list[tuple[str, str, str]]]) -> list:
-    return [pytest.param(*case, id=f"{kind}-{number}") for group in kinds for kind, cases in group.items()
-            for number, case in enumerate(cases, 1)]
-
-
-def _labels(result) -> set[str]:
-    """What a case can expect: the intent, the themes given, and "not <theme>" for each theme not given."""
-    return {result.intent, *result.themes, *(f"not {theme}" for theme in THEMES if theme not in result.themes)}
-
-
-@pytest.mark.parametrize(("text", "code", "expected"), _cases(INTENT_KINDS, THEME_KINDS, {"guard": GUARDS}))
+@pytest.mark.parametrize(("text", "code", "expected"), cases(INTENT_KINDS, THEME_KINDS, {"guard": GUARDS}))
 def test_round11_kind(rules_only: Classifier, text: str, code: str, expected: str) -> None:
     result = rules_only.classify(text, code)
-    assert expected in _labels(result), result.explain
+    assert expected in labels(result), result.explain
 
 
 def test_overdue_hours_count_how_late_not_when(rules_only: Classifier) -> None:

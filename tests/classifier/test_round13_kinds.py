@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.classifier import Classifier
-from tests.classifier.test_round11_kinds import _cases, _labels  # the same case tables and labels
+from tests.classifier.kinds import cases, labels
 
 # kind -> (text, Telegram language code, expected intent)
 INTENT_KINDS = {
@@ -94,7 +94,7 @@ THEME_KINDS = {
 }
 
 
-@pytest.mark.parametrize(("text", "code", "expected"), _cases(INTENT_KINDS, THEME_KINDS))
+@pytest.mark.parametrize(("text", "code", "expected"), cases(INTENT_KINDS, THEME_KINDS))
 def test_round13_kind(rules_only: Classifier, text: str, code: str, expected: str) -> None:
     result = rules_only.classify(text, code)
-    assert expected in _labels(result), result.explain
+    assert expected in labels(result), result.explain

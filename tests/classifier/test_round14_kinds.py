@@ -6,8 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.classifier import Classifier
-from storage.vocabulary import THEMES
-from tests.classifier.test_round11_kinds import _cases  # the same case tables
+from tests.classifier.kinds import cases, labels
 
 # kind -> (text, Telegram language code, expected intent, or "not emergency")
 INTENT_KINDS = {
@@ -171,13 +170,7 @@ THEME_KINDS = {
 }
 
 
-def _labels(result) -> set[str]:
-    """The intent, "not emergency" for any other intent, the themes given and "not <theme>" for each theme not given."""
-    return {result.intent, *(("not emergency",) if result.intent != "emergency" else ()), *result.themes,
-            *(f"not {theme}" for theme in THEMES if theme not in result.themes)}
-
-
-@pytest.mark.parametrize(("text", "code", "expected"), _cases(INTENT_KINDS, THEME_KINDS))
+@pytest.mark.parametrize(("text", "code", "expected"), cases(INTENT_KINDS, THEME_KINDS))
 def test_round14_kind(rules_only: Classifier, text: str, code: str, expected: str) -> None:
     result = rules_only.classify(text, code)
-    assert expected in _labels(result), result.explain
+    assert expected in labels(result), result.explain

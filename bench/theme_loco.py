@@ -34,7 +34,9 @@ sys.path.insert(0, str(REPO / "bench"))
 
 import bot.classifier.theme_model as theme_module  # noqa: E402
 from bot.classifier import Classifier  # noqa: E402
+from bot.classifier.classifier import DEMOTED_THEME_SCORE  # noqa: E402
 from bot.classifier.theme_model import ThemeModel  # noqa: E402
+from classifier_eval import Report  # noqa: E402
 from corpora import HELD_OUT as FOLDS, TRAINING, TUNE as ALWAYS_TRAINED, read  # noqa: E402  (bench/corpora.py)
 from storage.profile import load_profile  # noqa: E402
 from storage.vocabulary import THEMES  # noqa: E402
@@ -43,16 +45,12 @@ OFF = float("inf")
 
 
 def macro_f1(pairs: list[tuple[tuple[str, ...], tuple[str, ...]]]) -> float:
-    """Theme macro-F1 of (gold, predicted) theme tuples, counted as ``bench/classifier_eval.py`` does."""
-    total = 0.0
-    for theme in THEMES:
-        tp = sum(theme in g and theme in p for g, p in pairs)
-        fp = sum(theme not in g and theme in p for g, p in pairs)
-        fn = sum(theme in g and theme not in p for g, p in pairs)
-        precision = tp / (tp + fp) if tp + fp else (1.0 if not fn else 0.0)
-        recall = tp / (tp + fn) if tp + fn else 1.0
-        total += 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return total / len(THEMES)
+    """Theme macro-F1 of (gold, predicted) theme tuples, counted by ``bench/classifier_eval.py``'s Report."""
+    report = Report()
+    for gold, predicted in pairs:
+        for theme in THEMES:
+            report.count(f"theme:{theme}", theme in gold, theme in predicted)
+    return report.theme_macro_f1
 
 
 def settle(row: dict, odds: dict[str, float], add_from: float, add: float, remove_under: float, remove: float,
@@ -63,7 +61,7 @@ def settle(row: dict, odds: dict[str, float], add_from: float, add: float, remov
         return row["rules"]
     for theme in THEMES:
         score = row["scores"][theme]
-        if theme not in themes and add_from <= score < 0.5 * theme_module.DEMOTED and odds[theme] >= add:
+        if theme not in themes and add_from <= score < DEMOTED_THEME_SCORE and odds[theme] >= add:
             themes.add(theme)
         elif theme in row["rules"] and score < remove_under and odds[theme] <= remove:
             themes.discard(theme)

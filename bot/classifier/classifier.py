@@ -29,6 +29,9 @@ from storage.vocabulary import THEMES, Intent, Theme
 
 MAX_CHARS = 10_000  # Telegram allows 4,096; anything longer is classified on its start
 THEME_THRESHOLD = 0.5
+# The score the rules give a theme they judge not carried by its words (only context words, a passing mention):
+# just under the threshold, which also tells the theme model (theme_model.py) to leave it alone.
+DEMOTED_THEME_SCORE = THEME_THRESHOLD * 0.98
 # The emergency model (booster.py) adds an emergency the rules missed when its log-odds reach this, and
 # only when no cue of these reaches RULED_OUT: the event is over, is hypothetical, a condition or a
 # question about reporting, is said to be calm, is a complaint about a past response, is a standing
@@ -183,7 +186,7 @@ class Classifier:
             themes = _background_themes(themes, kept, sentences, theme_scores, theme_terms)
         if self._theme_model is not None:  # after the intent: it never changes the intent or an emergency
             themes = self._theme_model.revise(text, extracted.get(text), themes, theme_scores, theme_terms,
-                                              THEME_THRESHOLD)
+                                              THEME_THRESHOLD, DEMOTED_THEME_SCORE)
 
         explain["intent"] = decision.reasons
         explain["intent_scores"] = decision.scores
@@ -542,7 +545,7 @@ def _weak_themes(matches: list[Match], n_words: int, scores: dict[str, float], t
             why = f"passing mention in a long message (at most two words, none of weight {PASSING_WEIGHT})"
         else:
             continue
-        scores[theme] = THEME_THRESHOLD * 0.98
+        scores[theme] = DEMOTED_THEME_SCORE
         terms[theme].append(why)
 
 
@@ -558,7 +561,7 @@ def _background_themes(themes: tuple[str, ...], matches: list[Match], sentences:
         reason = any(0 <= w.first - m.last <= 3 and sentences[w.first] == sentences[m.last]
                      for w in where for m in motives)
         if len({m.first for m in where}) == 1 and not reason:
-            scores[theme] = THEME_THRESHOLD * 0.98
+            scores[theme] = DEMOTED_THEME_SCORE
             terms[theme].append("named once in passing in a message about neighbourhood watch")
         else:
             kept.append(theme)

@@ -47,10 +47,6 @@ ADD_FROM = 0.3  # the rules' lowest score for a theme the model may add
 ADD_LOG_ODDS = 60.0  # ... and the log-odds it must reach
 REMOVE_UNDER = 0.8  # the rules' score under which the model may remove a theme
 REMOVE_LOG_ODDS = -60.0  # ... and the log-odds it must fall to
-THRESHOLD = 0.5  # the classifier's THEME_THRESHOLD (kept here so that this module imports nothing of it)
-# The rules set a theme they judged not carried by its words (only context words, a passing mention, named in
-# passing in a message about neighbourhood watch) to this share of the threshold; the model leaves those alone.
-DEMOTED = 0.98
 
 
 class ThemeModel:
@@ -106,13 +102,16 @@ class ThemeModel:
         return strongest_words(text, weight_of, most)
 
     def revise(self, text: str, found: set[str] | None, themes: tuple[str, ...], scores: dict[str, float],
-               terms: dict[str, list[str]], threshold: float = THRESHOLD) -> tuple[str, ...]:
+               terms: dict[str, list[str]], threshold: float, demoted: float) -> tuple[str, ...]:
         """The rules' ``themes`` with the model's close calls settled: an added theme's score is raised to the
-        threshold, a removed one's lowered under it, and each change is explained in ``terms``. ``found``: the
-        message's features if already extracted (None: extracted here, only when a theme is a close call)."""
+        ``threshold``, a removed one's lowered to ``demoted``, and each change is explained in ``terms``.
+        ``demoted`` is the classifier's score for a theme the rules themselves judged not carried by its words (only
+        context words, a passing mention): those are the rules' judgment, not close calls, and are left alone.
+        ``found``: the message's features if already extracted (None: extracted here, only when a theme is a close
+        call)."""
         if len(text.split()) < MIN_WORDS:
             return themes
-        asked = [t for t in THEMES if ADD_FROM <= scores.get(t, 0.0) < threshold * DEMOTED
+        asked = [t for t in THEMES if ADD_FROM <= scores.get(t, 0.0) < demoted
                  or (t in themes and scores.get(t, 0.0) < REMOVE_UNDER)]
         if not asked:
             return themes
@@ -132,7 +131,7 @@ class ThemeModel:
                 terms.setdefault(theme, []).append(
                     f"removed by the statistical model (rules {scores.get(theme, 0.0):.2f}): "
                     f"log-odds {value:.0f}, most against it: {words}")
-                scores[theme] = threshold * DEMOTED
+                scores[theme] = demoted
         return tuple(sorted(revised))
 
 

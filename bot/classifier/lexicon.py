@@ -48,6 +48,7 @@ import tomllib
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from operator import itemgetter
+from typing import NamedTuple
 
 from rapidfuzz.distance import OSA, Indel
 
@@ -317,8 +318,9 @@ class _Candidates:
     other: tuple[Entry, ...]  # phrases whose second element is partial or "_"
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
+    """A lexicon entry found in a message (a named tuple: ``find`` makes one per hit, cheaply)."""
+
     entry: Entry
     first: int  # index of the first token
     last: int  # index of the last token
@@ -356,10 +358,11 @@ class Matcher:
                     and len(first.folded) >= _TYPO_MIN_LENGTH + 1 and first.folded.isalpha()):
                 self._typo.setdefault(first.folded[:2], []).append(entry)
         self._known = known_words
-        self._cache: dict[tuple[str, str], _Candidates] = {}
+        # By the case-folded spelling: the diacritics-free one is made from it (text.tokenize), so it is the key.
+        self._cache: dict[str, _Candidates] = {}
 
     def _first_matches(self, token: Token) -> _Candidates:
-        key = (token.lower, token.folded)
+        key = token.lower
         hit = self._cache.get(key)
         if hit is not None:
             return hit
@@ -432,7 +435,7 @@ class Matcher:
         cache = self._cache
         for i, token in enumerate(tokens):
             # the per-word cache looked up here first: most words of a message were met before
-            candidates = cache.get((token.lower, token.folded)) or self._first_matches(token)
+            candidates = cache.get(token.lower) or self._first_matches(token)
             for entry in candidates.singles:
                 if not entry.initial or token.sentence_start:
                     matches.append(Match(entry, i, i))

@@ -78,7 +78,7 @@ class PlaceFinder:
         self._known = frozenset(fold(w) for w in known_words)
         self._prepositions = frozenset(fold(w) for w in prepositions)
         self._origin = frozenset(fold(w) for w in origin_prepositions)
-        self._fuzzy_cache: dict[str, tuple[PlaceForm, int] | None] = {}
+        self._loose_cache: dict[str, tuple[str, float, float, str] | None] = {}
 
     def find(self, tokens: list[Token]) -> PlaceHit | None:
         best: PlaceHit | None = None
@@ -110,18 +110,31 @@ class PlaceFinder:
                             i + n - 1)
         if len(word) < _FUZZY_MIN - 1 or word in self._known:
             return None
+        loose = self._loose_cache[word] if word in self._loose_cache else self._loose(word)
+        if loose is None:
+            return None
+        place_id, score, penalty, how = loose
+        return PlaceHit(place_id, score + bonus - penalty, i, f"{token.text} -> {place_id} ({how})")
+
+    def _loose(self, word: str) -> tuple[str, float, float, str] | None:
+        """A name the word is a compound of ("Grebbestadsbor") or a typo of, as (place, score, penalty, how);
+        remembered per word: the same words come back in message after message."""
+        result: tuple[str, float, float, str] | None = None
         for form in self._prefix:
             name = form.words[0]
             if word.startswith(name) and len(word) > len(name):
-                return PlaceHit(form.place_id, 0.7 + bonus, i, f"{token.text} -> {form.place_id} (compound of {form.written})")
-        if len(word) < _FUZZY_MIN:
-            return None
-        found = self._fuzzy(word)
-        if found is None:
-            return None
-        form, distance = found
-        return PlaceHit(form.place_id, 0.8 + bonus - 0.05 * distance, i,
-                        f"{token.text} -> {form.place_id} (typo of {form.written}, {distance} edit{'s' if distance > 1 else ''})")
+                result = (form.place_id, 0.7, 0.0, f"compound of {form.written}")
+                break
+        else:
+            found = self._fuzzy(word) if len(word) >= _FUZZY_MIN else None
+            if found is not None:
+                form, distance = found
+                result = (form.place_id, 0.8, 0.05 * distance,
+                          f"typo of {form.written}, {distance} edit{'s' if distance > 1 else ''}")
+        if len(self._loose_cache) > 100_000:
+            self._loose_cache.clear()
+        self._loose_cache[word] = result
+        return result
 
     @staticmethod
     def _named(token: Token, before: str, after_preposition: bool) -> bool:
@@ -133,8 +146,6 @@ class PlaceFinder:
         return before in ("i", "in", "vid", "till") and token.text.islower()
 
     def _fuzzy(self, word: str) -> tuple[PlaceForm, int] | None:
-        if word in self._fuzzy_cache:
-            return self._fuzzy_cache[word]
         limit = 1 if len(word) < 8 else 2
         result = None
         match = process.extractOne(word, self._fuzzy_keys, scorer=Levenshtein.distance, score_cutoff=limit)
@@ -142,7 +153,4 @@ class PlaceFinder:
             key, distance, _ = match
             if key[0] == word[0] and distance <= (1 if len(key) < 8 else 2):
                 result = (self._fuzzy_forms[key], int(distance))
-        if len(self._fuzzy_cache) > 100_000:
-            self._fuzzy_cache.clear()
-        self._fuzzy_cache[word] = result
         return result

@@ -55,6 +55,7 @@ from storage.usecases.intake import enqueue_message
 
 _log = logging.getLogger("trygg.bot")
 CLASSIFIER_RELOAD = dt.timedelta(minutes=15)
+WAL_CHECKPOINT = dt.timedelta(seconds=1)  # SQLite's log then stays at about a second of the bot's writes
 STOP_DRAIN_SECONDS = 5.0
 EXTRA_CONNECTIONS = 8  # beside the outbox's sends: button answers, photo downloads, the command menu
 
@@ -158,6 +159,8 @@ class TryggBot:
             self._schedule(job)
         self._schedule(ScheduledJob("reload-classifier", self._reload_classifier, CLASSIFIER_RELOAD,
                                     CLASSIFIER_RELOAD))
+        if self.database.db.background_checkpoints:  # see Database.checkpoint
+            self._schedule(ScheduledJob("wal-checkpoint", self.database.db.checkpoint, WAL_CHECKPOINT, WAL_CHECKPOINT))
         assert self.processor is not None
         await self.processor.load_pending()
         self.fetcher = UpdateFetcher(application.bot, self.database, options, self.processor.enqueue, self._fail,

@@ -22,6 +22,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
 from storage.errors import DatabaseError
+from storage.sqlite_driver import connector, reset_only_open_transactions
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 _WRITE_OPTION = "trygg_write"
@@ -32,6 +33,8 @@ class Database:
     engine: AsyncEngine
     _read: async_sessionmaker[AsyncSession]
     _write: async_sessionmaker[AsyncSession]
+    # SQLite: commits never copy the WAL into the database file; the owner calls checkpoint() instead.
+    background_checkpoints: bool = False
 
     @property
     def dialect(self) -> str:
@@ -55,6 +58,22 @@ class Database:
     async def close(self) -> None:
         await self.engine.dispose()
 
+    async def checkpoint(self) -> None:
+        """Copy SQLite's write-ahead log into the database file (PASSIVE: blocks no reader or writer).
+
+        SQLite does this itself in the commit that grows the log past 1,000 pages, and that commit
+        then waits for the copy and its fsync: every few hundred messages one round of the bot, and
+        the citizens waiting on it, took 8-70 ms longer. A database opened with
+        ``background_checkpoints`` leaves it to whoever calls this, on its own connection's thread.
+        No-op on PostgreSQL.
+        """
+        if self.dialect != "sqlite":
+            return
+        async with self.engine.connect() as connection:
+            raw = await connection.get_raw_connection()
+            async with raw.driver_connection.execute("PRAGMA wal_checkpoint(PASSIVE)"):
+                pass
+
     def bound_to(self, connection: AsyncConnection) -> Database:
         """The same database, with every session joined to ``connection``'s transaction.
 
@@ -66,17 +85,24 @@ class Database:
         return Database(engine=self.engine, _read=factory, _write=factory)
 
 
-def open_database(url: str, *, echo: bool = False, create_sqlite_file: bool = True, **engine_kw: Any) -> Database:
-    """Build the engine for ``url``; no connection is made until first use."""
+def open_database(url: str, *, echo: bool = False, create_sqlite_file: bool = True,
+                  background_checkpoints: bool = False, **engine_kw: Any) -> Database:
+    """Build the engine for ``url``; no connection is made until first use.
+
+    ``background_checkpoints`` (SQLite): commits leave the write-ahead log to ``Database.checkpoint``.
+    """
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         path = parsed.database or ""
         if path and path != ":memory:" and not create_sqlite_file and not Path(path).exists():
             raise DatabaseError(f"No database file at {path}. Create it with: trygg db upgrade")
+        # One trip to aiosqlite's thread per statement and no rollback after a commit (storage.sqlite_driver).
+        engine_kw.setdefault("pool_reset_on_return", None)
         engine = create_async_engine(
-            url, echo=echo, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}, **engine_kw
+            url, echo=echo, async_creator=connector(parsed, timeout=SQLITE_BUSY_TIMEOUT_MS / 1000), **engine_kw
         )
-        _configure_sqlite(engine)
+        reset_only_open_transactions(engine)
+        _configure_sqlite(engine, autocheckpoint=not background_checkpoints)
     else:
         engine_kw.setdefault("pool_pre_ping", True)
         engine = create_async_engine(url, echo=echo, **engine_kw)
@@ -85,10 +111,11 @@ def open_database(url: str, *, echo: bool = False, create_sqlite_file: bool = Tr
         engine=engine,
         _read=async_sessionmaker(engine, expire_on_commit=False),
         _write=async_sessionmaker(write_engine, expire_on_commit=False),
+        background_checkpoints=background_checkpoints and engine.dialect.name == "sqlite",
     )
 
 
-def _configure_sqlite(engine: AsyncEngine) -> None:
+def _configure_sqlite(engine: AsyncEngine, *, autocheckpoint: bool = True) -> None:
     """WAL, synchronous=NORMAL, busy timeout, foreign keys, and BEGIN IMMEDIATE for writers.
 
     pysqlite's own transaction handling begins lazily with a deferred BEGIN,
@@ -105,6 +132,8 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys=ON")
+        if not autocheckpoint:
+            cursor.execute("PRAGMA wal_autocheckpoint=0")
         cursor.close()
 
     @event.listens_for(engine.sync_engine, "begin")

@@ -17,9 +17,9 @@ def settings_and_profile() -> tuple[Settings, Profile]:
     return settings, load_profile(settings.profile_path)
 
 
-async def open_migrated_database(settings: Settings) -> Database:
+async def open_migrated_database(settings: Settings, *, background_checkpoints: bool = False) -> Database:
     """Open the configured database and refuse an un-migrated or missing one."""
-    db = open_database(settings.database_url, create_sqlite_file=False)
+    db = open_database(settings.database_url, create_sqlite_file=False, background_checkpoints=background_checkpoints)
     try:
         await ensure_migrated(db)
     except BaseException:

@@ -98,7 +98,7 @@ def roomy(profile: Profile) -> Profile:
 
 
 async def _harness(url: str, profile: Profile, tmp: Path) -> AsyncIterator[Harness]:
-    db = open_database(url)
+    db = open_database(url, background_checkpoints=True)  # as `trygg bot` opens it
     async with LocalBotApi() as api:
         harness = Harness(api=api, db=db, profile=profile, tmp=tmp, url=url)
         await harness.start()

@@ -48,7 +48,7 @@ async def _run() -> int:
     if not settings.telegram_token:
         raise ConfigError("TRYGG_TELEGRAM_TOKEN is not set; get a token from @BotFather and export it")
     options = options_from_env()
-    db = await open_migrated_database(settings)
+    db = await open_migrated_database(settings, background_checkpoints=True)  # off the rounds' path (TryggBot)
     try:
         bot = TryggBot(settings, profile, db, options=options, extra_jobs=scheduled_jobs(settings, profile, db))
         stop = asyncio.Event()

@@ -164,7 +164,7 @@ class TryggBot:
         assert self.processor is not None
         await self.processor.load_pending()
         self.fetcher = UpdateFetcher(application.bot, self.database, options, self.processor.enqueue, self._fail,
-                                     answered=self._answered)
+                                     answered=self._answered, take=self.processor.take_fetched)
         self._fetch_task = asyncio.create_task(self._guarded("getUpdates", self.fetcher.run()))
         _log.info("Trygg bot @%s started (%s)", application.bot.username, self.database.db.url)
 

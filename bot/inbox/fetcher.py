@@ -71,6 +71,7 @@ class UpdateFetcher:
         deliver: Callable[[list[PendingUpdate]], None],
         fatal: Callable[[TryggError], None],
         answered: Callable[[list[PendingUpdate]], Awaitable[None]] | None = None,
+        take: Callable[[list[dict[str, Any]]], Awaitable[list[PendingUpdate] | None]] | None = None,
     ) -> None:
         self._bot = bot
         self._database = database
@@ -78,6 +79,7 @@ class UpdateFetcher:
         self._deliver = deliver
         self._fatal = fatal
         self._answered = answered
+        self._take = take
         self.offset = 0
         self.batches = 0
 
@@ -112,16 +114,25 @@ class UpdateFetcher:
             updates = [u for u in raw or [] if isinstance(u, dict) and isinstance(u.get("update_id"), int)]
             if not updates:
                 continue
-            fresh = await self._commit(updates)
+            fresh = await self._store(updates)
             self.offset = max(u["update_id"] for u in updates) + 1
             self.batches += 1
-            self._deliver(fresh)
             if fresh and len(updates) < self._options.poll_limit and self._answered is not None:
                 # asyncio.timeout, not wait_for: on Python 3.11 wait_for can swallow the cancellation that
                 # stops the bot when the wait ends at the same moment, and the loop would poll on forever.
                 with contextlib.suppress(TimeoutError):
                     async with asyncio.timeout(self._options.answer_hold):
                         await self._answered(fresh)
+
+    async def _store(self, updates: list[dict[str, Any]]) -> list[PendingUpdate]:
+        """Commit the batch to the inbox (and, when the processor is idle, handle it in the same transaction)."""
+        if self._take is not None:
+            fresh = await self._take(updates)
+            if fresh is not None:
+                return fresh
+        fresh = await self._commit(updates)
+        self._deliver(fresh)
+        return fresh
 
     async def _commit(self, updates: list[dict[str, Any]]) -> list[PendingUpdate]:
         """Insert the batch; while the database is away, wait (Telegram keeps the updates)."""

@@ -15,6 +15,14 @@ table, not one per update. Handlers reach the transaction through
 ``TryggContext.unit`` (a context variable set around
 ``Application.process_update``).
 
+When the processor is idle, a fetched batch does not wait for a round of its
+own: ``take_fetched`` stores it and handles each chat's first update in that
+same transaction (the "intake round"), its rows written done. One commit
+instead of two before the first reply, while citizens wait in a
+conversation; the batch is still committed before the next ``getUpdates``
+confirms it, and if the intake round fails, the fetcher stores the batch on
+its own and the rounds below take it as before.
+
 Failures:
 - the database is away: wait with backoff and try again, without counting
   an attempt (nothing is lost, nothing is skipped);
@@ -120,6 +128,45 @@ class InboxProcessor:
             queue.append(pending)
         self._start_rounds()
 
+    async def take_fetched(self, payloads: list[dict[str, Any]]) -> list[PendingUpdate] | None:
+        """When idle: store a fetched batch and handle each chat's first update in the same transaction.
+
+        Returns the batch's new updates; those not handled here (a chat's second one) are queued as
+        usual. None when the processor is busy or closing, or the round failed: the caller then stores
+        the batch itself, and a failing update fails alone in the rounds as before.
+        """
+        if self._closing or not self._idle.is_set():
+            return None
+        task = asyncio.create_task(self._intake_round(payloads), name="trygg-inbox-intake")
+        self._idle.clear()
+        self._rounds.add(task)
+        task.add_done_callback(self._task_done)
+        # Shielded: a stop cancels the fetcher, but the round finishes and commits first (close() waits for it).
+        return await asyncio.shield(task)
+
+    async def _intake_round(self, payloads: list[dict[str, Any]]) -> list[PendingUpdate] | None:
+        firsts: dict[int | str, int] = {}
+        for payload in sorted(payloads, key=lambda p: p["update_id"]):
+            key = store.order_key(store.chat_and_natural_key(payload)[0], payload["update_id"])
+            if key not in firsts and len(firsts) < self._options.inbox_batch:
+                firsts[key] = payload["update_id"]
+        handled = frozenset(firsts.values())
+        try:
+            parsed = {p["update_id"]: self._parse(p) for p in payloads if p["update_id"] in handled}
+            async with self._database.write() as session:
+                fresh = await store.insert_batch(session, payloads, handled=handled)
+                batch = [p for p in fresh if p.update_id in handled]
+                units = await self._handle(session, batch, [parsed[p.update_id] for p in batch]) if batch else []
+        except Exception as exc:  # stored and handled the usual way instead (a failure there is retried alone)
+            _log.debug("intake round not taken: %r", exc)
+            return None
+        self._outage.recovered()
+        for unit in units:
+            self.processed += 1
+            self._committed(unit)
+        self.enqueue([p for p in fresh if p.update_id not in handled])  # they start when this round ends
+        return fresh
+
     @property
     def backlog(self) -> int:
         return sum(len(q) for q in self._queues.values())
@@ -159,6 +206,7 @@ class InboxProcessor:
         self._alone.discard(task)
         if not task.cancelled() and task.exception() is not None:
             _log.error("the inbox processor failed", exc_info=task.exception())
+        self._start_rounds()  # what an intake round queued waits for it to end
         if not self._rounds and not self._alone:
             self._idle.set()
 
@@ -243,29 +291,37 @@ class InboxProcessor:
 
     async def _run_once(self, batch: Sequence[PendingUpdate], attempts: Sequence[int]) -> list[UnitOfWork]:
         """One transaction: every update's handlers, its outbox rows claimed at birth, its inbox row done."""
-        bot = self._application.bot
         # Parsed before the write lock is taken; an update erased by /forget before it was processed has no payload.
-        updates = [Update.de_json(p.payload, bot) if p.payload is not None else None for p in batch]
+        updates = [self._parse(p.payload) for p in batch]
         async with self._database.write() as session:
-            begin_batch(session, len(batch))  # a round's submissions share their reference and theme statements
-            known = None
-            if self._prefetch is not None:
-                known = await self._prefetch(session, [u for u in updates if u is not None])
-            units = []
-            for pending, update in zip(batch, updates, strict=True):
-                unit = UnitOfWork(session=session, update_id=pending.update_id, known=known)
-                if update is not None:
-                    token = enter_unit(unit)
-                    try:
-                        await self._application.process_update(update)
-                    finally:
-                        leave_unit(token)
-                    if unit.error is not None:
-                        raise HandlerFailed(repr(unit.error)) from unit.error
-                units.append(unit)
-            await finish_batch(session)
-            await self._queue_replies(session, units)
+            units = await self._handle(session, batch, updates)
             await store.mark_done(session, [(p.update_id, a) for p, a in zip(batch, attempts, strict=True)])
+        return units
+
+    def _parse(self, payload: dict[str, Any] | None) -> Update | None:
+        return Update.de_json(payload, self._application.bot) if payload is not None else None
+
+    async def _handle(self, session: AsyncSession, batch: Sequence[PendingUpdate],
+                      updates: Sequence[Update | None]) -> list[UnitOfWork]:
+        """Run the handlers of ``batch`` (one update per chat) in ``session``'s transaction and queue their replies."""
+        begin_batch(session, len(batch))  # a round's submissions share their reference and theme statements
+        known = None
+        if self._prefetch is not None:
+            known = await self._prefetch(session, [u for u in updates if u is not None])
+        units = []
+        for pending, update in zip(batch, updates, strict=True):
+            unit = UnitOfWork(session=session, update_id=pending.update_id, known=known)
+            if update is not None:
+                token = enter_unit(unit)
+                try:
+                    await self._application.process_update(update)
+                finally:
+                    leave_unit(token)
+                if unit.error is not None:
+                    raise HandlerFailed(repr(unit.error)) from unit.error
+            units.append(unit)
+        await finish_batch(session)
+        await self._queue_replies(session, units)
         return units
 
     @staticmethod

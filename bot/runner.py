@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import functools
 import logging
 import warnings
 from collections.abc import Awaitable, Callable, Sequence
@@ -193,7 +194,8 @@ class TryggBot:
             application.bot, self.database, self.settings.attachments_dir, self.profile, self.services.texts,
             self.sender.wake)
         self.processor = InboxProcessor(application, self.database, self.options, committed=self._committed,
-                                        failure_notice=self._failure_notice, prefetch=prefetch_citizens)
+                                        failure_notice=self._failure_notice,
+                                        prefetch=functools.partial(prefetch_citizens, offered=self.profile.languages))
         self._spawn(self._guarded("outbox", self.sender.run()))
         await self.services.attachments.resume()
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import CallbackQuery, InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove, Update, User
+from telegram import CallbackQuery, Update, User
 
 from bot.context import UnitOfWork
 from bot.outbox.split import split_html
@@ -30,13 +30,16 @@ from storage.usecases.intake import (
     citizens_by_user_id,
     outbox_row,
     refresh_citizen,
+    register_citizens,
     upsert_citizen,
 )
 
 _log = logging.getLogger("trygg.bot")
 # Languages the bot answers in English (it reads them; no translation of its own yet).
 ENGLISH_FOR = ("en", "no", "nb", "nn", "da", "de")
-Keyboard = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove
+# A reply's inline keyboard as the Bot API's JSON (``reply_markup``), the form the outbox stores (bot.keyboards).
+Button = dict[str, str]
+InlineKeyboard = dict[str, list[list[Button]]]
 
 
 def ui_language(language_code: str | None, offered: tuple[str, ...]) -> str:
@@ -74,7 +77,7 @@ class Turn:
     # --- answers --------------------------------------------------------------
 
     async def say(
-        self, text: str, keyboard: Keyboard | None = None, *, urgent: bool = False,
+        self, text: str, keyboard: InlineKeyboard | None = None, *, urgent: bool = False,
         kind: str = "reply", submission_id: int | None = None,
     ) -> None:
         """Queue an answer (Telegram HTML); written to the outbox at the end of the round, in this transaction.
@@ -87,7 +90,7 @@ class Turn:
             self.said += 1
             self.unit.replies.append(outbox_row(
                 self.chat_id, part, kind, self.citizen.id, submission_id,
-                keyboard.to_dict() if keyboard is not None and number == len(parts) else None,
+                keyboard if number == len(parts) else None,
                 f"u{self.unit.update_id}:{self.said}", None, self.now,
             ))
 
@@ -152,24 +155,40 @@ class KnownCitizens:
     conversations: dict[int, Conversation]  # by citizen id; a known citizen missing here is in no flow
 
 
-async def prefetch_citizens(session: AsyncSession, updates: Sequence[Update]) -> KnownCitizens:
-    user_ids = {u.effective_user.id for u in updates
-                if u.effective_user is not None and u.effective_chat is not None
-                and u.effective_chat.type == u.effective_chat.PRIVATE}
-    known = await citizens_by_user_id(session, user_ids)
-    return KnownCitizens(citizens={user_id: citizen for user_id, (citizen, _) in known.items()},
-                         conversations={c.id: conversation for c, conversation in known.values()
-                                        if conversation is not None})
+def opens_turn(update: Update) -> bool:
+    """The updates the guard (``handlers/guard.py``) opens a citizen's turn for."""
+    chat, user = update.effective_chat, update.effective_user
+    return (chat is not None and user is not None and not user.is_bot and chat.type == chat.PRIVATE
+            and update.my_chat_member is None and update.channel_post is None and update.edited_channel_post is None)
+
+
+def identity_of(user: User, chat_id: int, offered: tuple[str, ...]) -> TelegramIdentity:
+    return TelegramIdentity(
+        user_id=user.id, chat_id=chat_id, username=user.username,
+        display_name=clean(user.full_name)[:128] or None,
+        language_code=ui_language(user.language_code, offered),
+    )
+
+
+async def prefetch_citizens(session: AsyncSession, updates: Sequence[Update], offered: tuple[str, ...]
+                            ) -> KnownCitizens:
+    """The round's citizens and their conversations in one query; people writing for the first time are
+    registered together, in one INSERT, instead of one query and one INSERT each as their turns open."""
+    users = {u.effective_user.id: (u.effective_user, u.effective_chat.id)  # type: ignore[union-attr]
+             for u in updates if opens_turn(u)}
+    known = await citizens_by_user_id(session, users.keys())
+    new = [identity_of(user, chat_id, offered) for user_id, (user, chat_id) in users.items() if user_id not in known]
+    registered = await register_citizens(session, new) if new else []
+    citizens = {user_id: citizen for user_id, (citizen, _) in known.items()}
+    citizens.update((citizen.telegram_user_id, citizen) for citizen in registered)
+    return KnownCitizens(citizens=citizens, conversations={c.id: conversation for c, conversation in known.values()
+                                                           if conversation is not None})
 
 
 async def open_turn(unit: UnitOfWork, services: Services, user: User, chat_id: int) -> Turn:
     """Register or refresh the citizen and load where they are."""
     now = utcnow()
-    identity = TelegramIdentity(
-        user_id=user.id, chat_id=chat_id, username=user.username,
-        display_name=clean(user.full_name)[:128] or None,
-        language_code=ui_language(user.language_code, services.profile.languages),
-    )
+    identity = identity_of(user, chat_id, services.profile.languages)
     known = unit.known
     citizen = known.citizens.pop(user.id, None) if known is not None else None
     if known is not None and citizen is not None:  # loaded with the round; taken once (a second update looks again)

@@ -15,11 +15,12 @@ import functools
 import secrets
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import make_transient_to_detached
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.sql.dml import ReturningInsert
 
 from storage.clock import utcnow
@@ -30,6 +31,8 @@ from storage.refs import next_ref, parse_ref
 from storage.textsafety import storable, storable_or_none
 from storage.usecases.batch import current_batch, insert_themes, write_waiting_async
 from storage.vocabulary import Intent, Priority
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -76,18 +79,26 @@ async def upsert_citizen(session: AsyncSession, who: TelegramIdentity, *, now: d
         await session.execute(select(Citizen).where(Citizen.telegram_user_id == who.user_id))
     ).scalar_one_or_none()
     if citizen is None:
-        citizen = Citizen(
-            telegram_user_id=who.user_id,
-            chat_id=who.chat_id,
-            pseudonym=new_pseudonym(),
-            language=_ui_language(who.language_code),
-            created_at=now,
-            last_seen_at=now,
-        )
-        session.add(citizen)
+        [citizen] = await register_citizens(session, [who], now=now)
+        return citizen
     refresh_citizen(citizen, who, now)
     await session.flush()
     return citizen
+
+
+async def register_citizens(session: AsyncSession, new: Sequence[TelegramIdentity], *,
+                            now: dt.datetime | None = None) -> list[Citizen]:
+    """Register people the bot has not met (one INSERT for them all); the caller knows they are new."""
+    now = now or utcnow()
+    citizens = []
+    for who in new:
+        citizen = Citizen(telegram_user_id=who.user_id, chat_id=who.chat_id, pseudonym=new_pseudonym(),
+                          language=_ui_language(who.language_code), created_at=now, last_seen_at=now)
+        refresh_citizen(citizen, who, now)
+        citizens.append(citizen)
+    session.add_all(citizens)
+    await session.flush()
+    return citizens
 
 
 async def citizens_by_user_id(
@@ -166,9 +177,9 @@ async def create_submission(
         themes = _theme_rows(submission_id, new.themes)
         if themes:
             await connection.execute(insert_themes(), themes)
-    submission = Submission(id=submission_id, **values)
-    submission.themes = [_loaded(SubmissionTheme(**row)) for row in themes]
-    session.add(_loaded(submission))
+    submission = _loaded(Submission, {"id": submission_id, **values})
+    set_committed_value(submission, "themes", [_loaded(SubmissionTheme, row) for row in themes])
+    session.add(submission)
     return submission
 
 
@@ -191,8 +202,15 @@ async def _core_connection(session: AsyncSession) -> AsyncConnection:
     return await session.connection()
 
 
-def _loaded(instance: Any) -> Any:
-    """An ORM object for a row just written with Core: persistent once added, as if it had been loaded."""
+def _loaded(model: type[T], row: dict[str, Any]) -> T:
+    """An ORM object for a row just written with Core: persistent once added, as if it had been loaded.
+
+    Built the way the ORM loads a row (its values put in the instance's ``__dict__``, no ``__init__``):
+    the constructor's per-attribute change events cost five times as much, for changes
+    ``make_transient_to_detached`` then discards.
+    """
+    instance = model.__mapper__.class_manager.new_instance()
+    instance.__dict__.update(row)
     make_transient_to_detached(instance)
     return instance
 

@@ -20,7 +20,7 @@ from typing import Any
 
 DATA = Path(__file__).resolve().parent / "data" / "classifier"
 TUNE = "tune.jsonl"
-HELD_OUT = tuple(f"heldout{n}.jsonl" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18))
+HELD_OUT = tuple(f"heldout{n}.jsonl" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26))
 TRAINING = (TUNE, *HELD_OUT)
 
 

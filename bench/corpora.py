@@ -8,8 +8,10 @@ joined in round 11; ``heldout13.jsonl`` and ``heldout14.jsonl`` measured round 1
 retrained models were not shipped); ``heldout17.jsonl`` and ``heldout18.jsonl`` measured rounds 12 and 13;
 all four joined in round 14, which tuned the rules on heldout17 and heldout18 and retrained both models on
 every set here (see that folder's README). Round 17 added ``heldout19.jsonl`` to ``heldout24.jsonl`` and
-retrained all three models; it was not shipped (the emergency model made a meaningless message an emergency),
-so HELD_OUT still ends at ``heldout18.jsonl``.
+retrained all three models; it was not shipped (the emergency model made a meaningless message an emergency).
+Round 18 added ``heldout19.jsonl`` to ``heldout26.jsonl`` (all eight measured blind, the last two in round 17) and
+retrained all three models, with the emergency model estimating each feature's probability per message so that
+words as common in other messages as in emergencies weigh nothing (see that folder's README for the figures).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from typing import Any
 
 DATA = Path(__file__).resolve().parent / "data" / "classifier"
 TUNE = "tune.jsonl"
-HELD_OUT = tuple(f"heldout{n}.jsonl" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18))
+HELD_OUT = tuple(f"heldout{n}.jsonl" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26))
 TRAINING = (TUNE, *HELD_OUT)
 
 

@@ -3,7 +3,9 @@ the character n-grams and words of ``features``, one count per label and feature
 
 A model keeps, per label, how many messages it was trained on (``docs``) and, per feature, in how many
 messages of each label it occurred (``counts``). Officers' corrections are counted into the shipped counts
-at load, so both models learn from them without a code change.
+at load, so both models learn from them without a code change. The intent model divides a feature's count by all
+feature occurrences of the label (``log_weights``, multinomial); since round 18 the emergency model divides it by
+the label's messages instead (``booster.EmergencyModel``), so a feature as common per message in both weighs 0.
 """
 
 from __future__ import annotations

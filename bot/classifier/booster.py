@@ -24,7 +24,7 @@ from importlib import resources
 from itertools import chain, repeat
 from typing import Any
 
-from bot.classifier.bayes import features, frequent, log_weights, strongest_words, tally
+from bot.classifier.bayes import SMOOTHING, by_count_tuple, features, frequent, strongest_words, tally
 from bot.classifier.model import Correction
 from storage.vocabulary import Intent
 
@@ -43,7 +43,16 @@ class EmergencyModel:
         emergencies, others = docs
         self._prior = math.log(max(emergencies, 1) / max(others, 1))
         # One weight per feature, log P(f | emergency) - log P(f | other): the sum over a message is its log-odds.
-        self._weights = {feature: w[0] - w[1] for feature, w in log_weights(counts, 2).items()}
+        # A message's features are a set, so P(f | label) is the share of that label's messages holding f (round
+        # 18). Until round 17 it was f's share of all feature occurrences of the label (multinomial); emergencies
+        # are shorter, so a feature as common in both per message weighed log(others' / emergencies' features
+        # per message) = +0.07 towards "emergency", and a long message of words that say nothing gained that
+        # for each of its hundred fragments: "nultecken och omvänd text och nollbredd" reached 9 (threshold 8).
+        # Now such a feature weighs 0, and only what is more frequent in emergencies than in other messages is
+        # evidence for one (that string: 2.6).
+        per_e, per_o = emergencies + 2 * SMOOTHING, others + 2 * SMOOTHING
+        self._weights = {feature: w[0] for feature, w in by_count_tuple(counts, lambda c: (
+            math.log((c[0] + SMOOTHING) / per_e) - math.log((c[1] + SMOOTHING) / per_o),)).items()}
 
     @classmethod
     def load(cls, corrections: Iterable[Correction] = ()) -> EmergencyModel:

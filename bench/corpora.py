@@ -12,6 +12,8 @@ retrained all three models; it was not shipped (the emergency model made a meani
 Round 18 added ``heldout19.jsonl`` to ``heldout26.jsonl`` (all eight measured blind, the last two in round 17) and
 retrained all three models, with the emergency model estimating each feature's probability per message so that
 words as common in other messages as in emergencies weigh nothing (see that folder's README for the figures).
+``heldout27.jsonl`` and ``heldout28.jsonl`` measured round 18 blind and are not in HELD_OUT yet: they join in the
+next round that retrains the models.
 """
 
 from __future__ import annotations

@@ -104,16 +104,21 @@ class RecordingApp(TriageApp):
 
 
 async def settle(pilot: Pilot) -> None:
-    """Let every worker finish (call only when no dialog is waiting for input)."""
-    while True:
+    """Let every worker finish (call only when no dialog is waiting for input).
+
+    What the last worker posted may start another (the queue loads, then the detail of its first row), and on a
+    busy machine the message that starts it may not be handled within one pause: settled is no worker running
+    at two checks in a row.
+    """
+    quiet = 0
+    while quiet < 2:
         try:
             await pilot.app.workers.wait_for_complete()
         except WorkerCancelled:  # an exclusive worker was replaced by a newer one: wait for that one
+            quiet = 0
             continue
         await pilot.pause()
-        # What the last worker posted may have started another (the queue loads, then the detail of its first row).
-        if all(worker.is_finished for worker in pilot.app.workers):
-            break
+        quiet = quiet + 1 if all(worker.is_finished for worker in pilot.app.workers) else 0
 
 
 async def wait_for(pilot: Pilot, predicate: Callable[[], bool], what: str = "condition", timeout: float = 10.0) -> None:

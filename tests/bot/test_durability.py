@@ -135,6 +135,38 @@ async def test_a_poisonous_update_among_other_chats_fails_alone_and_every_chat_k
     assert failed.chat_id == poisoner.user.id and failed.attempts == h.options.inbox_attempts
 
 
+async def test_an_update_failing_at_the_database_among_other_chats_fails_alone(harness: Harness) -> None:
+    """It parses and its handler runs, but its row cannot be written (a message id past 64 bits): the round that
+    stored the batch and handled it (the intake round) rolls back with the other chats' work; the batch is stored
+    on its own and handled again, and only that update fails."""
+    h = harness
+    phones = [h.phone(f"Granne {n}") for n in range(4)]
+    breaker = h.phone("Trasig")
+    await breaker.send("/start")  # Telegram lets a bot write only to people who wrote to it first
+    await h.settle()  # and the /start is confirmed: the next batch holds only what follows
+    await h.stop()  # everything below arrives at once: one batch, one intake round
+    for phone in phones:
+        await h.api.send_text(phone.user, "Klotter på skolan i Tanumshede varje natt")
+    await h.api.send_raw_update({"message": {
+        "message_id": 2**70, "date": 1_700_000_000, "text": "Någon har slagit sönder busskuren i Grebbestad",
+        "chat": {"id": breaker.user.id, "type": "private"}, "from": breaker.user.to_api()}})
+    await h.start()
+    for phone in phones:
+        [receipt] = await phone.expect()
+        assert ref_of(receipt)
+    [notice] = await breaker.expect()
+    assert "sparat" in notice.text
+    await h.settle()
+    async with h.db.read() as session:
+        stored = (await session.execute(select(Submission.source_chat_id))).scalars().all()
+        rows = (await session.execute(select(InboxUpdate.status, InboxUpdate.chat_id))).all()
+    assert sorted(stored) == sorted(p.user.id for p in phones)  # each once, none for the failed update
+    assert sorted(status for status, _ in rows) == ["done"] * 5 + ["failed"]  # with the breaker's /start
+    assert [chat for status, chat in rows if status == "failed"] == [breaker.user.id]
+    for phone in phones:
+        assert len(phone.all()) == 1  # one receipt each, none sent twice
+
+
 async def test_sends_retry_on_429_and_5xx_and_dropped_connections(harness: Harness) -> None:
     harness.api.fault_policy = combine(
         fail_method("sendMessage", too_many_requests(1), times=1),

@@ -156,7 +156,8 @@ class KnownCitizens:
 
 
 def opens_turn(update: Update) -> bool:
-    """The updates the guard (``handlers/guard.py``) opens a citizen's turn for."""
+    """A person's update in a private chat, not a membership change: the guard (``handlers/guard.py``) opens a
+    citizen's turn for these and only these, and the round's prefetch registers their senders."""
     chat, user = update.effective_chat, update.effective_user
     return (chat is not None and user is not None and not user.is_bot and chat.type == chat.PRIVATE
             and update.my_chat_member is None and update.channel_post is None and update.edited_channel_post is None)

@@ -8,21 +8,21 @@ from telegram.ext import ApplicationHandlerStop
 
 from bot.context import TryggContext
 from bot.ratelimit import Verdict, count_message
-from bot.turn import open_turn, ui_language
+from bot.turn import open_turn, opens_turn, ui_language
 from storage.models import OutboxMessage
 from storage.usecases.intake import enqueue_message
 
 
 async def guard(update: Update, context: TryggContext) -> None:
     chat, user, services = update.effective_chat, update.effective_user, context.services
-    if chat is None or user is None or user.is_bot or update.channel_post or update.edited_channel_post:
-        raise ApplicationHandlerStop  # channel posts and service updates: nothing to do
-    if chat.type != chat.PRIVATE:
-        if update.message is not None:
+    # Not a person in a private chat (channel posts, service updates, (un)blocking the bot: its sends fail with
+    # 403 and are marked), or a group: nothing to do but say once in a group that the bot works in private.
+    if not opens_turn(update):
+        in_group = chat is not None and chat.type != chat.PRIVATE
+        if in_group and user is not None and not user.is_bot and update.message is not None:
             await _private_only(context, chat.id, ui_language(user.language_code, services.profile.languages))
         raise ApplicationHandlerStop
-    if update.my_chat_member is not None:
-        raise ApplicationHandlerStop  # blocked/unblocked the bot: sends fail with 403 and are marked
+    assert chat is not None and user is not None
     turn = await open_turn(context.unit, services, user, chat.id)
     context.unit.turn = turn
     if update.message is not None:

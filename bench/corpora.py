@@ -12,8 +12,9 @@ retrained all three models; it was not shipped (the emergency model made a meani
 Round 18 added ``heldout19.jsonl`` to ``heldout26.jsonl`` (all eight measured blind, the last two in round 17) and
 retrained all three models, with the emergency model estimating each feature's probability per message so that
 words as common in other messages as in emergencies weigh nothing (see that folder's README for the figures).
-``heldout27.jsonl`` and ``heldout28.jsonl`` measured round 18 blind and are not in HELD_OUT yet: they join in the
-next round that retrains the models.
+``heldout27.jsonl`` and ``heldout28.jsonl`` measured round 18 blind and joined in round 19, which tuned the rules on them
+and retrained all three models; ``heldout29.jsonl`` and ``heldout30.jsonl`` measured rounds 18 and 19 blind and are not
+in HELD_OUT yet: they join in the next round that retrains the models.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from typing import Any
 
 DATA = Path(__file__).resolve().parent / "data" / "classifier"
 TUNE = "tune.jsonl"
-HELD_OUT = tuple(f"heldout{n}.jsonl" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26))
+HELD_OUT = tuple(f"heldout{n}.jsonl" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28))
 TRAINING = (TUNE, *HELD_OUT)
 
 

@@ -86,6 +86,9 @@ _CRY_WEIGHT = 0.7  # an urgent word this strong opening the message on its own i
 # A past cue in a sentence of its own is background ("Grannarna är bortresta sedan i måndags") when
 # another sentence describes the danger in the present ("ser jag att någon rör sig i deras garage").
 _BACKGROUND_PAST = 0.3  # what is left of such a past cue
+_SCENE = 0.6  # a danger and a "now" term this strong in one sentence make a scene: what is told before it is background
+_SCENE_TIMED = 0.5  # ... unless the sentence itself has a past or habit term this strong
+_TIMED = ("past", "habit", "continuous")
 _PRESENT_DANGER = 0.3  # the weight a danger and a "now" term need to make a sentence a present danger
 # A person still missing or not answering (cue still_missing at least this strong): past and habit cues tell when
 # it began and what is usual, and count this much less (_still_missing).
@@ -354,23 +357,37 @@ class Classifier:
     def _background_past(self, matches: list[Match], sentences: list[int]) -> list[Match]:
         """Past cues only weakly damp a danger told in the present in another sentence: "Grannarna är
         bortresta sedan i måndags. Nu ser jag en ficklampa i deras garage" is going on now. A past or
-        habit cue in the danger's own sentence still counts in full ("igår stod han utanför med kniv")."""
-        def sentences_with(label: str) -> set[int]:
-            return {sentences[m.first] for m in matches if m.entry.group == "cue" and m.entry.label == label
-                    and m.entry.weight >= _PRESENT_DANGER}
+        habit cue in the danger's own sentence still counts in full ("igår stod han utanför med kniv").
 
-        danger = sentences_with("danger")
-        timed = {sentences[m.first] for m in matches if m.entry.group == "cue"
-                 and m.entry.label in ("past", "habit") and m.entry.weight > 0}
-        if not danger or not (danger & sentences_with("now")) - timed:
+        A scene told strongly (a danger and a "now" of _SCENE or more in one sentence, with no strong time cue
+        of its own) makes everything told before it background, habits and dangers included: the long letter
+        that first tells the summers, the noise every night or the marriage, and then "det brinner med små lågor
+        längs takfoten" or "he hasn't moved in the ten minutes I've been watching" (round 19). Told after the
+        scene, a habit says the scene recurs and counts in full."""
+        def sentences_with(label: str, weight: float = _PRESENT_DANGER) -> set[int]:
+            return {sentences[m.first] for m in matches if m.entry.group == "cue" and m.entry.label == label
+                    and m.entry.weight >= weight}
+
+        def timed_with(weight: float) -> set[int]:
+            return {sentences[m.first] for m in matches if m.entry.group == "cue"
+                    and m.entry.label in ("past", "habit") and m.entry.weight >= weight}
+
+        danger, strong_danger = sentences_with("danger"), sentences_with("danger", _SCENE)
+        present = (danger & sentences_with("now")) - timed_with(1e-9)
+        scene = max((strong_danger & sentences_with("now", _SCENE)) - timed_with(_SCENE_TIMED),
+                    default=-1)
+        if not present and scene < 0:
             return matches
         # A sentence that dates the event told beside it ("Det hände förra helgen", "This was yesterday")
         # is the event's time, not background: its past counts in full.
         told_when = {sentences[m.first] for m in matches if m.entry.group == "cue" and m.entry.label == "dating"}
         result: list[Match] = []
         for match in matches:
-            if (match.entry.label == "past" and match.entry.weight > 0 and sentences[match.first] not in danger
-                    and sentences[match.first] not in told_when):
+            label, where = match.entry.label, sentences[match.first]
+            if (match.entry.weight > 0 and where not in told_when
+                    and ((label in _TIMED and where < scene)
+                         or (label == "past" and present and where not in danger)
+                         or (label == "past" and where > scene >= 0 and where not in strong_danger))):
                 entry = self._background.get(id(match.entry))
                 if entry is None:
                     old = match.entry

@@ -77,7 +77,10 @@ def tokenize(text: str, clause_words: frozenset[str] = frozenset(),
         start = match.start()
         if start != prev_end:
             gap = text[prev_end:start]
-            if gap != " ":  # a single space, the usual gap, ends nothing
+            # A single space, the usual gap, ends nothing; nor does the point, comma or colon inside a time or a
+            # number ("klockan är 01.40", "23:30", "1,5 promille").
+            if gap != " " and not (len(gap) == 1 and gap in ".,:" and tokens and tokens[-1].lower.isdigit()
+                                   and match.group().isdigit()):
                 if any(c in _SENTENCE_END for c in gap):
                     sentence_start = True
                     clause += 1

@@ -109,7 +109,8 @@ class Classifier:
         self._lexicon = lexicon
         self._combos: dict[str, Combo] = lexicon.combos
         self._gated: dict[int, Entry] = {}
-        self._background: dict[int, Entry] = {}  # past entries reweighted as background, by id of the original
+        # past and habit entries reweighted as background, by id of the original and whether told before a scene
+        self._background: dict[tuple[int, bool], Entry] = {}
         self._selves: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         languages = [d for d in lexicon.languages.values() if d.lang not in ("*", "xx")]
         stopwords = frozenset().union(*(d.stopwords for d in languages))
@@ -360,10 +361,11 @@ class Classifier:
         habit cue in the danger's own sentence still counts in full ("igår stod han utanför med kniv").
 
         A scene told strongly (a danger and a "now" of _SCENE or more in one sentence, with no strong time cue
-        of its own) makes everything told before it background, habits and dangers included: the long letter
-        that first tells the summers, the noise every night or the marriage, and then "det brinner med små lågor
-        längs takfoten" or "he hasn't moved in the ten minutes I've been watching" (round 19). Told after the
-        scene, a habit says the scene recurs and counts in full."""
+        of its own) makes the past and the habits told before it background, also in sentences that tell a danger
+        of their own: the long letter that first tells the summers, the noise every night or the marriage, and
+        then "det brinner med små lågor längs takfoten" or "he hasn't moved in the ten minutes I've been
+        watching" (round 19). After the scene, a past in a sentence without a strong danger is background too; a
+        habit told after it says the scene recurs and counts in full."""
         def sentences_with(label: str, weight: float = _PRESENT_DANGER) -> set[int]:
             return {sentences[m.first] for m in matches if m.entry.group == "cue" and m.entry.label == label
                     and m.entry.weight >= weight}
@@ -388,12 +390,14 @@ class Classifier:
                     and ((label in _TIMED and where < scene)
                          or (label == "past" and present and where not in danger)
                          or (label == "past" and where > scene >= 0 and where not in strong_danger))):
-                entry = self._background.get(id(match.entry))
+                before_scene = where < scene
+                entry = self._background.get((id(match.entry), before_scene))
                 if entry is None:
                     old = match.entry
+                    why = "told before the scene" if before_scene else "a sentence without the danger"
                     entry = replace(old, weight=round(old.weight * _BACKGROUND_PAST, 3),
-                                    pattern=old.pattern + " (background: a sentence without the danger)")
-                    self._background[id(old)] = entry
+                                    pattern=f"{old.pattern} (background: {why})")
+                    self._background[(id(old), before_scene)] = entry
                 match = Match(entry, match.first, match.last)
             result.append(match)
         return result

@@ -81,3 +81,9 @@ GUARDS = {
 def test_round19_kind(rules_only: Classifier, text: str, code: str, expected: str) -> None:
     result = rules_only.classify(text, code)
     assert expected in labels(result), result.explain
+
+
+def test_the_explanation_says_what_was_told_before_the_scene(rules_only: Classifier) -> None:
+    text, code, _ = INTENT_KINDS["scene_after_a_long_story"][0]
+    reasons = " ".join(rules_only.classify(text, code).explain["intent"])
+    assert "varje sommar ~ varje *sommar (background: told before the scene)" in reasons, reasons

@@ -88,7 +88,7 @@ _CRY_WEIGHT = 0.7  # an urgent word this strong opening the message on its own i
 _BACKGROUND_PAST = 0.3  # what is left of such a past cue
 _SCENE = 0.6  # a danger and a "now" term this strong in one sentence make a scene: what is told before it is background
 _SCENE_TIMED = 0.5  # ... unless the sentence itself has a past or habit term this strong
-_TIMED = ("past", "habit", "continuous")
+_STORY_CUES = ("past", "habit", "continuous")  # cues that become background when told before a scene
 _PRESENT_DANGER = 0.3  # the weight a danger and a "now" term need to make a sentence a present danger
 # A person still missing or not answering (cue still_missing at least this strong): past and habit cues tell when
 # it began and what is usual, and count this much less (_still_missing).
@@ -366,17 +366,17 @@ class Classifier:
         then "det brinner med små lågor längs takfoten" or "he hasn't moved in the ten minutes I've been
         watching" (round 19). After the scene, a past in a sentence without a strong danger is background too; a
         habit told after it says the scene recurs and counts in full."""
-        def sentences_with(label: str, weight: float = _PRESENT_DANGER) -> set[int]:
-            return {sentences[m.first] for m in matches if m.entry.group == "cue" and m.entry.label == label
+        def sentences_with(labels: tuple[str, ...], weight: float) -> set[int]:
+            return {sentences[m.first] for m in matches if m.entry.group == "cue" and m.entry.label in labels
                     and m.entry.weight >= weight}
 
-        def timed_with(weight: float) -> set[int]:
-            return {sentences[m.first] for m in matches if m.entry.group == "cue"
-                    and m.entry.label in ("past", "habit") and m.entry.weight >= weight}
-
-        danger, strong_danger = sentences_with("danger"), sentences_with("danger", _SCENE)
-        present = (danger & sentences_with("now")) - timed_with(1e-9)
-        scene = max((strong_danger & sentences_with("now", _SCENE)) - timed_with(_SCENE_TIMED),
+        danger = sentences_with(("danger",), _PRESENT_DANGER)
+        if not danger:  # most messages: nothing to put in the background of
+            return matches
+        strong_danger = sentences_with(("danger",), _SCENE)
+        time_cues = ("past", "habit")
+        present = (danger & sentences_with(("now",), _PRESENT_DANGER)) - sentences_with(time_cues, 1e-9)
+        scene = max((strong_danger & sentences_with(("now",), _SCENE)) - sentences_with(time_cues, _SCENE_TIMED),
                     default=-1)
         if not present and scene < 0:
             return matches
@@ -387,7 +387,7 @@ class Classifier:
         for match in matches:
             label, where = match.entry.label, sentences[match.first]
             if (match.entry.weight > 0 and where not in told_when
-                    and ((label in _TIMED and where < scene)
+                    and ((label in _STORY_CUES and where < scene)
                          or (label == "past" and present and where not in danger)
                          or (label == "past" and where > scene >= 0 and where not in strong_danger))):
                 before_scene = where < scene

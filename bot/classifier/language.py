@@ -38,7 +38,10 @@ _CHAR_HINTS: dict[str, dict[str, float]] = {
     "ß": {"de": 1.0},
     "ł": {"pl": 1.0}, "ą": {"pl": 1.0}, "ę": {"pl": 1.0}, "ś": {"pl": 1.0}, "ć": {"pl": 0.8},
     "ż": {"pl": 1.0}, "ź": {"pl": 1.0}, "ń": {"pl": 0.8},
-    "ñ": {"es": 1.0}, "ç": {"fr": 0.5, "pt": 0.5}, "ã": {"pt": 1.0}, "õ": {"pt": 0.5, "et": 0.5},
+    "ñ": {"es": 1.0}, "ç": {"fr": 0.5, "pt": 0.5, "tr": 0.5}, "ã": {"pt": 1.0}, "õ": {"pt": 0.5, "et": 0.5},
+    # Turkish and Romanian shop owners and seasonal workers (round 24)
+    "ı": {"tr": 1.2}, "ğ": {"tr": 1.2}, "ş": {"tr": 0.8, "ro": 0.6}, "ă": {"ro": 1.2}, "ț": {"ro": 1.2},
+    "ș": {"ro": 1.2}, "î": {"ro": 0.6, "fr": 0.3},
 }
 
 # Scripts that name their language outright (by Unicode character-name prefix).
@@ -46,6 +49,8 @@ _SCRIPT_LANG = {
     "GREEK": "el", "HEBREW": "he", "THAI": "th", "HANGUL": "ko", "HIRAGANA": "ja", "KATAKANA": "ja",
     "CJK": "zh-cn", "DEVANAGARI": "hi", "BENGALI": "bn", "TAMIL": "ta", "TELUGU": "te",
     "GUJARATI": "gu", "GURMUKHI": "pa", "KANNADA": "kn", "MALAYALAM": "ml",
+    # Amharic shares the script, but in Swedish municipalities its writers are mostly Eritreans writing Tigrinya
+    "ETHIOPIC": "ti",
 }
 _PERSIAN = frozenset("پچژگ")
 _URDU = frozenset("ںےٹڈڑھ")

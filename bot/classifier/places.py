@@ -8,12 +8,18 @@ start with a long name ("Grebbestadsvägen") count. Typos are caught with
 Levenshtein distance (rapidfuzz) on words not otherwise known: one edit for
 names of 5-7 letters, two from 8 letters, first letter kept. Names that are
 everyday words ("Lur", "Backa") need a capital letter or a preposition.
+A word in another script ("Гребстаді", "ግረበስታድ", "تانومسهيده") is transliterated (anyascii) and
+matched like a typo, or, as Arabic and Persian leave most vowels unwritten, by its consonants.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
+from anyascii import anyascii
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
@@ -22,6 +28,15 @@ from storage.profile import Profile
 
 _COMPOUND_MIN = 8  # a name this long may start a compound word
 _FUZZY_MIN = 6  # words shorter than this are never fuzzy-matched
+# A transliterated word matches a name by its consonants ("tnwmshydy" -> "tnmshd", Tanumshede) only when they are
+# this many; one consonant may differ from this many on ("Танумсгеде": g for h).
+_SKELETON_MIN = 4
+_SKELETON_FUZZY_MIN = 6
+# Letters an abjad leaves unwritten or writes as vowels (و, ي); j is Swedish "y" (Fjällbacka: فيالباكا).
+_UNWRITTEN = str.maketrans("", "", "aeiouyw")
+_SKELETON_SOUNDS = (("ck", "k"), ("c", "k"), ("q", "k"), ("gh", "g"), ("kh", "h"), ("j", "y"))
+# One-letter Arabic prepositions and conjunctions written onto the next word (بـ, لـ, وـ, فـ, كـ).
+_ATTACHED = ("b", "l", "w", "f", "k")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +90,15 @@ class PlaceFinder:
                             fuzzy.setdefault(form.words[0], form)
         self._fuzzy_keys = list(fuzzy)
         self._fuzzy_forms = fuzzy
+        # Consonant skeletons of the names and aliases themselves (no genitives), for words in other scripts.
+        self._skeletons: dict[str, PlaceForm] = {}
+        for forms in self._exact.values():
+            for form in forms:
+                if len(form.words) == 1 and not form.ambiguous and form.how != "genitive":
+                    skeleton = _skeleton(form.words[0])
+                    if len(skeleton) >= _SKELETON_MIN:
+                        self._skeletons.setdefault(skeleton, form)
+        self._long_skeletons = [s for s in self._skeletons if len(s) >= _SKELETON_FUZZY_MIN]
         self._known = frozenset(fold(w) for w in known_words)
         self._prepositions = frozenset(fold(w) for w in prepositions)
         self._origin = frozenset(fold(w) for w in origin_prepositions)
@@ -120,6 +144,10 @@ class PlaceFinder:
         """A name the word is a compound of ("Grebbestadsbor") or a typo of, as (place, score, penalty, how);
         remembered per word: the same words come back in message after message."""
         result: tuple[str, float, float, str] | None = None
+        if not _latin(word):
+            result = self._transliterated(word)
+            self._loose_cache[word] = result
+            return result
         for form in self._prefix:
             name = form.words[0]
             if word.startswith(name) and len(word) > len(name):
@@ -135,6 +163,29 @@ class PlaceFinder:
             self._loose_cache.clear()
         self._loose_cache[word] = result
         return result
+
+    def _transliterated(self, word: str) -> tuple[str, float, float, str] | None:
+        """A name written in another script: its transliteration exact or a typo of a name, else its consonants."""
+        latin = re.sub(r"[^a-z]", "", fold(anyascii(word)))
+        for form in self._exact.get(latin, ()):
+            if len(form.words) == 1 and not form.ambiguous:
+                return form.place_id, 0.9, 0.0, f"{form.written} in another script"
+        found = self._fuzzy(latin) if len(latin) >= _FUZZY_MIN else None
+        if found is not None:
+            form, distance = found
+            return form.place_id, 0.8, 0.05 * distance, f"{form.written} in another script, {distance} edits"
+        skeleton = _skeleton(latin)
+        candidates = [skeleton] + [skeleton[1:] for letter in _ATTACHED if skeleton.startswith(letter)]
+        for candidate in candidates:
+            form = self._skeletons.get(candidate) if len(candidate) >= _SKELETON_MIN else None
+            if form is not None:
+                return form.place_id, 0.75, 0.0, f"{form.written} in another script, by its consonants"
+        if len(skeleton) >= _SKELETON_FUZZY_MIN:
+            match = process.extractOne(skeleton, self._long_skeletons, scorer=Levenshtein.distance, score_cutoff=1)
+            if match is not None:
+                form = self._skeletons[match[0]]
+                return form.place_id, 0.7, 0.05, f"{form.written} in another script, by its consonants, 1 edit"
+        return None
 
     @staticmethod
     def _named(token: Token, before: str, after_preposition: bool) -> bool:
@@ -154,3 +205,19 @@ class PlaceFinder:
             if key[0] == word[0] and distance <= (1 if len(key) < 8 else 2):
                 result = (self._fuzzy_forms[key], int(distance))
         return result
+
+
+@lru_cache(maxsize=4096)
+def _latin(word: str) -> bool:
+    """Is the word written in Latin letters (or digits)?"""
+    return word.isascii() or all(not c.isalpha() or unicodedata.name(c, "").startswith("LATIN") for c in word)
+
+
+def _skeleton(latin: str) -> str:
+    """The consonants of a transliterated word as an abjad writes them, with doubled letters once and a final h
+    (Persian and Arabic ه for a final vowel) dropped: "tanumshede" and "tnwmshydh" both give "tnmshd"."""
+    for written, sound in _SKELETON_SOUNDS:
+        latin = latin.replace(written, sound)
+    consonants = latin.translate(_UNWRITTEN)
+    single = "".join(c for i, c in enumerate(consonants) if i == 0 or c != consonants[i - 1])
+    return single[:-1] if single.endswith("h") and len(single) > 1 else single

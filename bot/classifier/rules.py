@@ -24,7 +24,14 @@ from storage.vocabulary import Intent, Theme
 EMERGENCY_THRESHOLD = 0.3
 # A danger described with no time at all ("man med kniv vid ICA") is taken as happening now.
 UNMARKED_IMMEDIACY = 0.75
+# ... but not in a message opening with a question (a question cue this strong) with no "now" or plea this strong
+ASKED_QUESTION = 0.5
+ASKED_NOW = 0.5
+ASKED_IMMEDIACY = 0.35
 WATCH_THRESHOLD = 0.5
+# An urgent word this strong in a message this short is a cry for help on its own (round 24: 4 -> 6 words, "kom
+# till ICA grebbestad snabbt!!")
+SHORT_CRY_WORDS = 6
 PLEA = 0.85  # an urgent cue this strong asks for help now
 CRY = 0.5  # what an opening cry for help alone gives the emergency (its weight times this)
 CRY_QUESTION = 0.3  # a question cue this strong makes "Hjälp, hur ..." a question, not a cry
@@ -57,6 +64,7 @@ class Features:
     n_words: int
     question_mark: bool
     plate: bool
+    opens_asking: bool  # the first sentence is a question
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,10 +110,15 @@ def decide(cues: dict[str, float], themes: dict[str, float], features: Features,
     incident = _either(danger, max(raw_themes.get(t, 0.0) for t in _INCIDENT_THEMES) * 0.8)
     immediacy = max(now, urgent)
     unmarked = past < 0.35 and habit < 0.35  # no time cue, or only a weak one ("varje dörr", "var")
-    emergency = max(danger * (max(immediacy, UNMARKED_IMMEDIACY) if unmarked else immediacy), crime * immediacy,
+    # A question asked ("hur länge gäller ett kontaktförbud?", "can I report my ex for following me?") names its
+    # danger as its subject: without a "now" or a plea it is not taken as going on.
+    asked = (features.opens_asking and cues.get("question", 0.0) >= ASKED_QUESTION and now < ASKED_NOW
+             and urgent < ASKED_NOW)
+    unmarked_immediacy = ASKED_IMMEDIACY if asked else UNMARKED_IMMEDIACY
+    emergency = max(danger * (max(immediacy, unmarked_immediacy) if unmarked else immediacy), crime * immediacy,
                     incident * immediacy if immediacy >= 0.65 else 0.0)
-    if urgent >= 0.7 and features.n_words <= 4 and past < 0.5:
-        emergency = max(emergency, urgent * 0.6)  # "Hjälp!", "HELP"
+    if urgent >= 0.7 and features.n_words <= SHORT_CRY_WORDS and past < 0.5:
+        emergency = max(emergency, urgent * 0.6)  # "Hjälp!", "HELP", "kom till ICA snabbt!!"
     # A plea to come at once ("kom fort", "skynda er", "proszę przyjechać") about something going on is an
     # emergency even when its words are not in the lexicons: a missed emergency costs the most.
     # Also with only a weak danger word ("skicka ambulans, han har ont i bröstet").

@@ -74,14 +74,20 @@ def test_the_shipped_model_is_what_its_corpora_give() -> None:
                                                                           rebuilt["counts"])
 
 
-def test_it_speaks_only_for_languages_it_has_seen_enough_of(profile: Profile) -> None:
+def test_in_a_language_it_has_seen_little_of_only_a_sure_model_speaks(profile: Profile) -> None:
+    """Round 24: a language with too few examples to be known gets the model's word only at OVERRIDE_LOG_ODDS."""
     assert {"sv", "en", "no", "da", "de"} <= EmergencyModel.load().languages
-    assert not EmergencyModel.load().knows("lt")  # 3 emergencies so far (nl joined in round 12 with 21)
+    assert not EmergencyModel.load().knows("lt")  # 20 emergencies and 50 others needed; nl joined in round 12
     only_swedish = EmergencyModel.trained([(t, True) for t in EMERGENCIES] + [(t, False) for t in OTHERS],
                                           languages=frozenset({"sv"}))
     classifier = Classifier(profile, emergency_model=only_swedish)
     assert classifier.classify("zorblat vid den gamla hamnen", "sv").intent == "emergency"
-    assert classifier.classify("zorblat at the old harbour", "en").intent != "emergency"
+    unsure, sure = "zorb at the harbour", "zorblat at the old harbour"
+    assert classifier_module.BOOST_LOG_ODDS <= only_swedish.log_odds(unsure) < classifier_module.OVERRIDE_LOG_ODDS
+    assert only_swedish.log_odds(sure) >= classifier_module.OVERRIDE_LOG_ODDS
+    assert classifier.classify(unsure, "en").intent != "emergency"
+    assert classifier.classify(sure, "en").intent == "emergency"
+    assert classifier.classify("zorblat vid hamnen", "sv").intent != "emergency"  # three words: not asked
 
 
 def test_a_place_name_or_a_few_words_are_not_evidence(profile: Profile) -> None:

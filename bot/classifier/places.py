@@ -35,6 +35,8 @@ _SKELETON_FUZZY_MIN = 6
 # Letters an abjad leaves unwritten or writes as vowels (و, ي); j is Swedish "y" (Fjällbacka: فيالباكا).
 _UNWRITTEN = str.maketrans("", "", "aeiouyw")
 _SKELETON_SOUNDS = (("ck", "k"), ("c", "k"), ("q", "k"), ("gh", "g"), ("kh", "h"), ("j", "y"))
+# Two words joined this long may be one name written apart ("svenne by").
+_SPLIT_MIN = 7
 # One-letter Arabic prepositions and conjunctions written onto the next word (بـ, لـ, وـ, فـ, كـ).
 _ATTACHED = ("b", "l", "w", "f", "k")
 
@@ -109,6 +111,10 @@ class PlaceFinder:
         exact, known = self._exact, self._known
         for i, token in enumerate(tokens):
             word = token.folded
+            if i + 1 < len(tokens) and not tokens[i + 1].sentence_start and word.isalpha():
+                hit = self._split(tokens, i)  # "grebbe stad", "tanums hede": voice-to-text splits names
+                if hit and (best is None or hit.score > best.score):
+                    best = hit
             if word not in exact and (len(word) < _FUZZY_MIN - 1 or word in known):
                 continue  # most words: no name starts here, and too short or too common for a compound or typo
             hit = self._at(tokens, i)
@@ -127,7 +133,7 @@ class PlaceFinder:
             n = len(form.words)
             if n > 1 and tuple(t.folded for t in tokens[i:i + n]) != form.words:
                 continue
-            if form.ambiguous and not self._named(token, before, after_preposition):
+            if form.ambiguous and not (self._named(token, before, after_preposition) or _alone(tokens, i)):
                 continue
             return PlaceHit(form.place_id, 1.0 + bonus, i,
                             f"{' '.join(t.text for t in tokens[i:i + n])} -> {form.place_id} ({form.how}{', ' + form.written if form.how != 'name' else ''})",
@@ -164,6 +170,19 @@ class PlaceFinder:
         self._loose_cache[word] = result
         return result
 
+    def _split(self, tokens: list[Token], i: int) -> PlaceHit | None:
+        """A name written as two words ("grebbe stad", "hamburgs und", "kampers vik"): the two joined are a name
+        or a genitive of one."""
+        first, second = tokens[i], tokens[i + 1]
+        joined = first.folded + second.folded
+        if len(joined) < _SPLIT_MIN or not second.folded.isalpha() or first.folded in self._exact:
+            return None
+        for form in self._exact.get(joined, ()):
+            if len(form.words) == 1 and not form.ambiguous:
+                return PlaceHit(form.place_id, 0.95, i, f"{first.text} {second.text} -> {form.place_id} (written apart)",
+                                i + 1)
+        return None  # no typos of joined words: "Hamburg und" (German "and") is one edit from Hamburgsund
+
     def _transliterated(self, word: str) -> tuple[str, float, float, str] | None:
         """A name written in another script: its transliteration exact or a typo of a name, else its consonants."""
         latin = re.sub(r"[^a-z]", "", fold(anyascii(word)))
@@ -194,7 +213,7 @@ class PlaceFinder:
         if capital and (after_preposition or not token.sentence_start):
             return True
         # "i backa" in lower case is still the village; "ligga på lur" is not
-        return before in ("i", "in", "vid", "till") and token.text.islower()
+        return before in ("i", "in", "vid", "till", "mot", "från", "nära") and token.text.islower()
 
     def _fuzzy(self, word: str) -> tuple[PlaceForm, int] | None:
         limit = 1 if len(word) < 8 else 2
@@ -221,3 +240,9 @@ def _skeleton(latin: str) -> str:
     consonants = latin.translate(_UNWRITTEN)
     single = "".join(c for i, c in enumerate(consonants) if i == 0 or c != consonants[i - 1])
     return single[:-1] if single.endswith("h") and len(single) > 1 else single
+
+
+def _alone(tokens: list[Token], i: int) -> bool:
+    """Is the word a sentence of its own, as a place signed at the end of a message ("MVH GUNNAR\\nBACKA",
+    "Skogsbrand!! Lur")?"""
+    return tokens[i].sentence_start and (i + 1 == len(tokens) or tokens[i + 1].sentence_start)

@@ -24,8 +24,8 @@ from storage.vocabulary import Intent, Theme
 EMERGENCY_THRESHOLD = 0.3
 # A danger described with no time at all ("man med kniv vid ICA") is taken as happening now.
 UNMARKED_IMMEDIACY = 0.75
-# ... but not in a message opening with a question (a question cue this strong) with no "now" or plea this strong
-ASKED_QUESTION = 0.5
+# ... but not in a message whose first sentence is a question, with no "now" or plea this strong (round 24; round
+# 25 dropped the need for a question word too: "Kuriuo numeriu skambinti, jei matau gaisrą miške?")
 ASKED_NOW = 0.5
 ASKED_IMMEDIACY = 0.35
 WATCH_THRESHOLD = 0.5
@@ -112,8 +112,7 @@ def decide(cues: dict[str, float], themes: dict[str, float], features: Features,
     unmarked = past < 0.35 and habit < 0.35  # no time cue, or only a weak one ("varje dörr", "var")
     # A question asked ("hur länge gäller ett kontaktförbud?", "can I report my ex for following me?") names its
     # danger as its subject: without a "now" or a plea it is not taken as going on.
-    asked = (features.opens_asking and cues.get("question", 0.0) >= ASKED_QUESTION and now < ASKED_NOW
-             and urgent < ASKED_NOW)
+    asked = features.opens_asking and now < ASKED_NOW and urgent < ASKED_NOW
     unmarked_immediacy = ASKED_IMMEDIACY if asked else UNMARKED_IMMEDIACY
     emergency = max(danger * (max(immediacy, unmarked_immediacy) if unmarked else immediacy), crime * immediacy,
                     incident * immediacy if immediacy >= 0.65 else 0.0)

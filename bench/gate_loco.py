@@ -95,11 +95,15 @@ class Gate:
     # ("min"), and in messages of two words or more under min_words; None: never.
     unknown_language: float | None = None
     short: float | None = None
+    short_needs_cue: bool = False  # round 26: a short message only with a danger, urgent or now cue of the rules
 
     def allows(self, r: Row, model: EmergencyModel, odds: float) -> bool:
         if r.rules:
             return False
-        if r.words < self.min_words and (self.short is None or r.words < 2 or odds < self.short):
+        if r.words < self.min_words and (self.short is None or r.words < cm.SHORT_MIN_WORDS or odds < self.short):
+            return False
+        if r.words < self.min_words and self.short_needs_cue and not any(
+                r.cues.get(c, 0.0) > 0 for c in ("danger", "urgent", "now")):
             return False
         if self.languages == "old" and r.detected not in ("sv", "en", "no", "da", "de"):
             return False
@@ -139,12 +143,17 @@ for odds in (15.0, 25.0, 40.0):
     GATES.append(Gate(f"shipped, and 2-4 words at >= {odds:.0f}", override=25.0, min_words=5, short=odds))
     GATES.append(Gate(f"shipped, and both at >= {odds:.0f}", override=25.0, min_words=5, unknown_language=odds,
                       short=odds))
+# Round 26 study: short messages only where the rules saw some sign of an incident (a danger, urgent or now cue),
+# so that fragments of noise ("[on red]bakgrund") cannot speak alone.
+for odds in (8.0, 15.0, 25.0):
+    GATES.append(Gate(f"shipped, unknown at >= 25, and 2-4 words with a cue at >= {odds:.0f}", override=25.0,
+                      min_words=5, unknown_language=25.0, short=odds, short_needs_cue=True))
 # The operating point shipped (classifier.py): languages by counts, log-odds 25 or more speak beside cues under
 # 0.7, messages of MODEL_MIN_WORDS words or more (since the round-9 fix); since round 24 also, at 25 or more, a
-# language with too few examples.
-SHIPPED = Gate("shipped: override >= 25 under 0.7, min words 5, unknown languages at >= 25",
+# language with too few examples; since round 26 messages of SHORT_MIN_WORDS words or more with a rule cue.
+SHIPPED = Gate("shipped: override >= 25 under 0.7, min words 5, unknown languages at >= 25, 2-4 words with a cue",
                override=cm.OVERRIDE_LOG_ODDS, strong=cm.STRONG_CUE, min_words=cm.MODEL_MIN_WORDS,
-               unknown_language=cm.OVERRIDE_LOG_ODDS)
+               unknown_language=cm.OVERRIDE_LOG_ODDS, short=cm.SHORT_LOG_ODDS, short_needs_cue=True)
 GATES.append(SHIPPED)
 
 

@@ -152,19 +152,18 @@ class PlaceFinder:
         result: tuple[str, float, float, str] | None = None
         if not _latin(word):
             result = self._transliterated(word)
-            self._loose_cache[word] = result
-            return result
-        for form in self._prefix:
-            name = form.words[0]
-            if word.startswith(name) and len(word) > len(name):
-                result = (form.place_id, 0.7, 0.0, f"compound of {form.written}")
-                break
         else:
-            found = self._fuzzy(word) if len(word) >= _FUZZY_MIN else None
-            if found is not None:
-                form, distance = found
-                result = (form.place_id, 0.8, 0.05 * distance,
-                          f"typo of {form.written}, {distance} edit{'s' if distance > 1 else ''}")
+            for form in self._prefix:
+                name = form.words[0]
+                if word.startswith(name) and len(word) > len(name):
+                    result = (form.place_id, 0.7, 0.0, f"compound of {form.written}")
+                    break
+            else:
+                found = self._fuzzy(word) if len(word) >= _FUZZY_MIN else None
+                if found is not None:
+                    form, distance = found
+                    result = (form.place_id, 0.8, 0.05 * distance,
+                              f"typo of {form.written}, {distance} edit{'s' if distance > 1 else ''}")
         if len(self._loose_cache) > 100_000:
             self._loose_cache.clear()
         self._loose_cache[word] = result

@@ -100,11 +100,11 @@ class Gate:
     def allows(self, r: Row, model: EmergencyModel, odds: float) -> bool:
         if r.rules:
             return False
-        if r.words < self.min_words and (self.short is None or r.words < cm.SHORT_MIN_WORDS or odds < self.short):
-            return False
-        if r.words < self.min_words and self.short_needs_cue and not any(
-                r.cues.get(c, 0.0) > 0 for c in ("danger", "urgent", "now")):
-            return False
+        if r.words < self.min_words:
+            if self.short is None or r.words < cm.SHORT_MIN_WORDS or odds < self.short:
+                return False
+            if self.short_needs_cue and not any(r.cues.get(c, 0.0) > 0 for c in cm.SHORT_CUES):
+                return False
         if self.languages == "old" and r.detected not in ("sv", "en", "no", "da", "de"):
             return False
         if self.languages == "min" and not model.knows(r.detected) and (

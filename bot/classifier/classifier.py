@@ -10,7 +10,6 @@ coroutines (no awaits) and costs well under a millisecond per message.
 from __future__ import annotations
 
 import re
-
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import Literal
@@ -70,6 +69,7 @@ MODEL_MIN_WORDS = 5
 # many emergencies as false ones, with tests/classifier/test_noise_is_no_emergency.py passing) chose 8.
 SHORT_MIN_WORDS = 2
 SHORT_LOG_ODDS = 8.0
+SHORT_CUES = ("danger", "urgent", "now")
 BOOSTED_CONFIDENCE = 0.55
 _CLOSE_CALL_INTENTS = (Intent.TIP, Intent.FEEDBACK, Intent.QUESTION)
 # A theme needs one term of at least this weight: context words alone ("buskarna", "lekplatsen",
@@ -84,7 +84,7 @@ _URGENT_EMOJI = {"🚨": 0.8, "🆘": 0.9, "🔥": 0.5, "🔪": 0.5}
 # "?", the Arabic and Persian "؟" and the full-width "？": a question mark in any script we see.
 _QUESTION_MARKS = ("?", "\u061f", "\uff1f")
 # A message whose first sentence is a question: a question mark before any point, exclamation mark or line break.
-_OPENING_QUESTION = re.compile(r"[^.!\n]*[?\u061f\uff1f]")
+_OPENING_QUESTION = re.compile(f"[^.!\n]*[{re.escape(''.join(_QUESTION_MARKS))}]")
 _TERM_EVIDENCE = 0.5  # language evidence of one matched lexicon term
 # A bare "now" word ("nu", "now", "jetzt") is a time only in a sentence that also names a danger or a
 # crime; elsewhere it is a discourse word ("Nu ligger skräpet överallt", "nu får ni göra något").
@@ -285,7 +285,7 @@ class Classifier:
         if self._booster is None or decision.intent == Intent.EMERGENCY or words < SHORT_MIN_WORDS:
             return decision
         short = words < MODEL_MIN_WORDS
-        if short and not any(cues.get(c, 0.0) > 0 for c in ("danger", "urgent", "now")):
+        if short and not any(cues.get(c, 0.0) > 0 for c in SHORT_CUES):
             return decision  # a few words and no sign of an incident: fragments of noise must not speak alone
         # In a language it has few examples of, only a model this sure speaks.
         unsure_ground = not self._booster.knows(lang)
@@ -293,9 +293,11 @@ class Classifier:
                 if cues.get(c, 0.0) >= (RULED_OUT if c in _RULES_OUT else 1e-9)}
         if any(score >= STRONG_CUE for score in weak.values()):
             return decision
+        bar = OVERRIDE_LOG_ODDS if weak or unsure_ground else BOOST_LOG_ODDS
+        if short:
+            bar = max(bar, SHORT_LOG_ODDS)
         log_odds = self._booster.log_odds_of(_features(text, extracted))
-        if log_odds < max(OVERRIDE_LOG_ODDS if weak or unsure_ground else BOOST_LOG_ODDS,
-                          SHORT_LOG_ODDS if short else BOOST_LOG_ODDS):
+        if log_odds < bar:
             return decision
         strongest = ", ".join(self._booster.strongest_words(text)) or "-"
         if weak:

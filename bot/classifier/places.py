@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 
 from anyascii import anyascii
 from rapidfuzz import process
@@ -169,6 +168,10 @@ class PlaceFinder:
         self._loose_cache[word] = result
         return result
 
+    def _one_word_name(self, word: str) -> PlaceForm | None:
+        """The one-word name, alias or genitive that is ``word``, unless it is an everyday word too."""
+        return next((f for f in self._exact.get(word, ()) if len(f.words) == 1 and not f.ambiguous), None)
+
     def _split(self, tokens: list[Token], i: int) -> PlaceHit | None:
         """A name written as two words ("grebbe stad", "hamburgs und", "kampers vik"): the two joined are a name
         or a genitive of one."""
@@ -176,18 +179,18 @@ class PlaceFinder:
         joined = first.folded + second.folded
         if len(joined) < _SPLIT_MIN or not second.folded.isalpha() or first.folded in self._exact:
             return None
-        for form in self._exact.get(joined, ()):
-            if len(form.words) == 1 and not form.ambiguous:
-                return PlaceHit(form.place_id, 0.95, i, f"{first.text} {second.text} -> {form.place_id} (written apart)",
-                                i + 1)
+        form = self._one_word_name(joined)
+        if form is not None:
+            return PlaceHit(form.place_id, 0.95, i, f"{first.text} {second.text} -> {form.place_id} (written apart)",
+                            i + 1)
         return None  # no typos of joined words: "Hamburg und" (German "and") is one edit from Hamburgsund
 
     def _transliterated(self, word: str) -> tuple[str, float, float, str] | None:
         """A name written in another script: its transliteration exact or a typo of a name, else its consonants."""
         latin = re.sub(r"[^a-z]", "", fold(anyascii(word)))
-        for form in self._exact.get(latin, ()):
-            if len(form.words) == 1 and not form.ambiguous:
-                return form.place_id, 0.9, 0.0, f"{form.written} in another script"
+        form = self._one_word_name(latin)
+        if form is not None:
+            return form.place_id, 0.9, 0.0, f"{form.written} in another script"
         found = self._fuzzy(latin) if len(latin) >= _FUZZY_MIN else None
         if found is not None:
             form, distance = found
@@ -225,9 +228,8 @@ class PlaceFinder:
         return result
 
 
-@lru_cache(maxsize=4096)
 def _latin(word: str) -> bool:
-    """Is the word written in Latin letters (or digits)?"""
+    """Is the word written in Latin letters (or digits)? Asked once per word: _loose remembers its answer."""
     return word.isascii() or all(not c.isalpha() or unicodedata.name(c, "").startswith("LATIN") for c in word)
 
 

@@ -49,6 +49,7 @@ class Row:
     detected: str  # the classifier's language (what the gate asks about)
     gold: bool
     rules: bool  # the rules said emergency
+    watch: bool  # the rules said neighbourhood watch
     words: int
     cues: dict[str, float]
     stripped: set[str]  # features of the text without its place name
@@ -60,7 +61,8 @@ class _Recording(Classifier):
 
     def _second_opinion(self, text, words, lang, decision, cues, extracted):  # type: ignore[override]
         self.last = {"words": words, "lang": lang, "cues": dict(cues), "stripped": features(text),
-                     "rules": decision.intent == cm.Intent.EMERGENCY}
+                     "rules": decision.intent == cm.Intent.EMERGENCY,
+                     "watch": decision.intent == cm.Intent.NEIGHBOURHOOD_WATCH}
         return decision
 
 
@@ -70,7 +72,7 @@ def rows_of(name: str, classifier: _Recording) -> list[Row]:
         classifier.classify(raw["text"], raw.get("language_code"))
         last = classifier.last
         rows.append(Row(raw["text"], raw["lang"], last["lang"], raw["intent"] == "emergency", last["rules"],
-                        last["words"], last["cues"], last["stripped"], features(raw["text"])))
+                        last["watch"], last["words"], last["cues"], last["stripped"], features(raw["text"])))
     return rows
 
 
@@ -96,9 +98,10 @@ class Gate:
     unknown_language: float | None = None
     short: float | None = None
     short_needs_cue: bool = False  # round 26: a short message only with a danger, urgent or now cue of the rules
+    over_watch: bool = True  # the model may overrule the rules' neighbourhood watch (not since round 27)
 
     def allows(self, r: Row, model: EmergencyModel, odds: float) -> bool:
-        if r.rules:
+        if r.rules or (r.watch and not self.over_watch):
             return False
         if r.words < self.min_words:
             if self.short is None or r.words < cm.SHORT_MIN_WORDS or odds < self.short:
@@ -148,12 +151,19 @@ for odds in (15.0, 25.0, 40.0):
 for odds in (8.0, 15.0, 25.0):
     GATES.append(Gate(f"shipped, unknown at >= 25, and 2-4 words with a cue at >= {odds:.0f}", override=25.0,
                       min_words=5, unknown_language=25.0, short=odds, short_needs_cue=True))
+# Round 27: the round-26 gate, which also overruled the rules' neighbourhood watch.
+GATES.append(Gate("round 26: shipped, and over neighbourhood watch", override=cm.OVERRIDE_LOG_ODDS,
+                  strong=cm.STRONG_CUE, min_words=cm.MODEL_MIN_WORDS, unknown_language=cm.OVERRIDE_LOG_ODDS,
+                  short=cm.SHORT_LOG_ODDS, short_needs_cue=True))
 # The operating point shipped (classifier.py): languages by counts, log-odds 25 or more speak beside cues under
 # 0.7, messages of MODEL_MIN_WORDS words or more (since the round-9 fix); since round 24 also, at 25 or more, a
-# language with too few examples; since round 26 messages of SHORT_MIN_WORDS words or more with a rule cue.
-SHIPPED = Gate("shipped: override >= 25 under 0.7, min words 5, unknown languages at >= 25, 2-4 words with a cue",
+# language with too few examples; since round 26 messages of SHORT_MIN_WORDS words or more with a rule cue; since
+# round 27 never over the rules' neighbourhood watch.
+SHIPPED = Gate("shipped: override >= 25 under 0.7, min words 5, unknown languages at >= 25, 2-4 words with a cue, "
+               "not over neighbourhood watch",
                override=cm.OVERRIDE_LOG_ODDS, strong=cm.STRONG_CUE, min_words=cm.MODEL_MIN_WORDS,
-               unknown_language=cm.OVERRIDE_LOG_ODDS, short=cm.SHORT_LOG_ODDS, short_needs_cue=True)
+               unknown_language=cm.OVERRIDE_LOG_ODDS, short=cm.SHORT_LOG_ODDS, short_needs_cue=True,
+               over_watch=False)
 GATES.append(SHIPPED)
 
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -177,7 +177,7 @@ def evaluate(folds: dict[str, tuple[list[Row], EmergencyModel]], gate: Gate, thr
         for r in rows:
             said = r.rules and not (rules_blind and r.gold)
             if rules_blind and r.gold:
-                r = Row(r.text, r.lang, r.detected, r.gold, False, r.words, r.cues, r.stripped, r.full)
+                r = replace(r, rules=False)
             if not said:
                 odds = model.log_odds_of(r.full if gate.places else r.stripped)
                 said = odds >= threshold and gate.allows(r, model, odds)

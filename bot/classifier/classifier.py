@@ -81,10 +81,15 @@ PASSING_WEIGHT = 0.7
 _NEGATION_WINDOW = 3
 _NEGATABLE_CUES = frozenset({"danger", "now", "urgent", "hazard"})
 _URGENT_EMOJI = {"🚨": 0.8, "🆘": 0.9, "🔥": 0.5, "🔪": 0.5}
+_FIRE_EMOJI, _FIRE_EMOJI_WORDS = 0.6, 6  # a fire emoji in a message of at most this many words is a fire ...
+_FIRE_EMOJI_PRAISE = 0.3  # ... unless its words praise or complain this much ("🔥🔥 bra jobbat")
 # "?", the Arabic and Persian "؟" and the full-width "？": a question mark in any script we see.
 _QUESTION_MARKS = ("?", "\u061f", "\uff1f")
 # A message whose first sentence is a question: a question mark before any point, exclamation mark or line break.
 _OPENING_QUESTION = re.compile(f"[^.!\n]*[{re.escape(''.join(_QUESTION_MARKS))}]")
+# ... of at least this many words: "Hej?", "Hallå?" and "Kommer nån?" call for attention, they ask nothing (round 28:
+# "Hej? Min grannes hus står med ytterdörren vidöppen ... nu såg jag en skugga i fönstret")
+_ASKING_WORDS = 3
 _TERM_EVIDENCE = 0.5  # language evidence of one matched lexicon term
 # A bare "now" word ("nu", "now", "jetzt") is a time only in a sentence that also names a danger or a
 # crime; elsewhere it is a discourse word ("Nu ligger skräpet överallt", "nu får ni göra något").
@@ -104,7 +109,9 @@ _CRY_WEIGHT = 0.7  # an urgent word this strong opening the message on its own i
 _BACKGROUND_PAST = 0.3  # what is left of such a past cue
 _SCENE = 0.6  # a danger and a "now" term this strong in one sentence make a scene: what is told before it is background
 _SCENE_TIMED = 0.5  # ... unless the sentence itself has a past or habit term this strong
-_STORY_CUES = ("past", "habit", "continuous")  # cues that become background when told before a scene
+# cues that become background when told before a scene: the story's times, and its own conditions, wishes and jokes
+# ("om man skulle hamna i diket", "det vore bra om ...", "haha"; round 28)
+_STORY_CUES = ("past", "habit", "continuous", "hypothetical", "conditional", "wish", "calm")
 _PRESENT_DANGER = 0.3  # the weight a danger and a "now" term need to make a sentence a present danger
 # A person still missing or not answering (cue still_missing at least this strong): past and habit cues tell when
 # it began and what is usual, and count this much less (_still_missing).
@@ -196,7 +203,7 @@ class Classifier:
         _still_missing(cue_scores, cue_terms)
         themes = tuple(sorted(t for t in THEMES if theme_scores.get(t, 0.0) >= THEME_THRESHOLD))
         features = Features(n_words=len(tokens), question_mark=any(mark in text for mark in _QUESTION_MARKS),
-                            plate=bool(PLATE_RE.search(text)), opens_asking=bool(_OPENING_QUESTION.match(text)))
+                            plate=bool(PLATE_RE.search(text)), opens_asking=_opens_asking(text))
         decision = decide(cue_scores, theme_scores, features, cue_terms, raw_themes)
         # Both models read the same n-grams; a text's are extracted once, only if a model is asked at all.
         extracted: dict[str, set[str]] = {}
@@ -406,6 +413,12 @@ class Classifier:
         present = (danger & sentences_with(("now",), _PRESENT_DANGER)) - sentences_with(time_cues, 1e-9)
         scene = max((strong_danger & sentences_with(("now",), _SCENE)) - sentences_with(time_cues, _SCENE_TIMED),
                     default=-1)
+        # A long letter that turns to why it is written now ("Men nu till varför jag skriver: ...", "men det er
+        # ikke derfor jeg skriver nå", "Aber jetzt ist etwas anderes") starts its scene there, if a danger is told
+        # from there on, however weakly (round 28).
+        turn = min(sentences_with(("turn",), 1e-9), default=-1)
+        if turn > scene and any(where >= turn for where in danger):
+            scene = turn
         if not present and scene < 0:
             return matches
         # A sentence that dates the event told beside it ("Det hände förra helgen", "This was yesterday")
@@ -491,11 +504,23 @@ class Classifier:
             for emoji, weight in _URGENT_EMOJI.items():
                 if emoji in text:
                     add("urgent", weight, emoji)
+            # "🔥🔥 busskuren grebbestad": beside a few words that praise nothing, a fire emoji is the fire (round 28:
+            # the four corpus messages of six words or fewer with one are emergencies; the longer one praises a
+            # festival, "🔥🦪 bra ordnat i år!")
+            if ("🔥" in text and 0 < len(tokens) <= _FIRE_EMOJI_WORDS
+                    and scores.get("feedback", 0.0) < _FIRE_EMOJI_PRAISE):
+                add("danger", _FIRE_EMOJI, "🔥 in a few words")
         if "!!" in text:
             add("urgent", 0.2, "!!")
         words = [t.text for t in tokens if len(t.text) >= 3 and t.text.isalpha()]
         if len(words) >= 3 and sum(w.isupper() for w in words) >= 0.6 * len(words):
             add("urgent", 0.3, "CAPITALS")
+
+
+def _opens_asking(text: str) -> bool:
+    """Whether the message's first sentence is a question of _ASKING_WORDS words or more."""
+    opening = _OPENING_QUESTION.match(text)
+    return opening is not None and len(opening.group().split()) >= _ASKING_WORDS
 
 
 def _features(text: str, extracted: dict[str, set[str]]) -> set[str]:

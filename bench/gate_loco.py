@@ -50,6 +50,7 @@ class Row:
     gold: bool
     rules: bool  # the rules said emergency
     watch: bool  # the rules said neighbourhood watch
+    worded: bool  # a danger, urgent or now cue came from the words or emoji, not only "!!" or capitals
     words: int
     cues: dict[str, float]
     stripped: set[str]  # features of the text without its place name
@@ -59,8 +60,8 @@ class Row:
 class _Recording(Classifier):
     last: dict | None = None
 
-    def _second_opinion(self, text, words, lang, decision, cues, extracted):  # type: ignore[override]
-        self.last = {"words": words, "lang": lang, "cues": dict(cues), "stripped": features(text),
+    def _second_opinion(self, text, words, lang, decision, cues, extracted, worded=True):  # type: ignore[override]
+        self.last = {"words": words, "lang": lang, "cues": dict(cues), "worded": worded, "stripped": features(text),
                      "rules": decision.intent == cm.Intent.EMERGENCY,
                      "watch": decision.intent == cm.Intent.NEIGHBOURHOOD_WATCH}
         return decision
@@ -72,7 +73,7 @@ def rows_of(name: str, classifier: _Recording) -> list[Row]:
         classifier.classify(raw["text"], raw.get("language_code"))
         last = classifier.last
         rows.append(Row(raw["text"], raw["lang"], last["lang"], raw["intent"] == "emergency", last["rules"],
-                        last["watch"], last["words"], last["cues"], last["stripped"], features(raw["text"])))
+                        last["watch"], last["worded"], last["words"], last["cues"], last["stripped"], features(raw["text"])))
     return rows
 
 
@@ -99,6 +100,7 @@ class Gate:
     short: float | None = None
     short_needs_cue: bool = False  # round 26: a short message only with a danger, urgent or now cue of the rules
     over_watch: bool = True  # the model may overrule the rules' neighbourhood watch (not since round 27)
+    cue_in_words: bool = False  # round 29: the short message's cue must come from its words or emoji
 
     def allows(self, r: Row, model: EmergencyModel, odds: float) -> bool:
         if r.rules or (r.watch and not self.over_watch):
@@ -107,6 +109,8 @@ class Gate:
             if self.short is None or r.words < cm.SHORT_MIN_WORDS or odds < self.short:
                 return False
             if self.short_needs_cue and not any(r.cues.get(c, 0.0) > 0 for c in cm.SHORT_CUES):
+                return False
+            if self.short_needs_cue and self.cue_in_words and not r.worded:
                 return False
         if self.languages == "old" and r.detected not in ("sv", "en", "no", "da", "de"):
             return False
@@ -158,12 +162,12 @@ GATES.append(Gate("round 26: shipped, and over neighbourhood watch", override=cm
 # The operating point shipped (classifier.py): languages by counts, log-odds 25 or more speak beside cues under
 # 0.7, messages of MODEL_MIN_WORDS words or more (since the round-9 fix); since round 24 also, at 25 or more, a
 # language with too few examples; since round 26 messages of SHORT_MIN_WORDS words or more with a rule cue; since
-# round 27 never over the rules' neighbourhood watch.
+# round 27 never over the rules' neighbourhood watch; since round 29 a short message's cue is in its words or emoji.
 SHIPPED = Gate("shipped: override >= 25 under 0.7, min words 5, unknown languages at >= 25, 2-4 words with a cue, "
                "not over neighbourhood watch",
                override=cm.OVERRIDE_LOG_ODDS, strong=cm.STRONG_CUE, min_words=cm.MODEL_MIN_WORDS,
                unknown_language=cm.OVERRIDE_LOG_ODDS, short=cm.SHORT_LOG_ODDS, short_needs_cue=True,
-               over_watch=False)
+               over_watch=False, cue_in_words=True)
 GATES.append(SHIPPED)
 
 

@@ -70,6 +70,9 @@ MODEL_MIN_WORDS = 5
 SHORT_MIN_WORDS = 2
 SHORT_LOG_ODDS = 8.0
 SHORT_CUES = ("danger", "urgent", "now")
+# What the shape of a text adds to "urgent" ("!!", SHOUTING): no cue of its own for a short message ("svara på
+# mailen!!", round 29)
+_SHAPE_TERMS = frozenset({"!!", "CAPITALS"})
 BOOSTED_CONFIDENCE = 0.55
 _CLOSE_CALL_INTENTS = (Intent.TIP, Intent.FEEDBACK, Intent.QUESTION)
 # A theme needs one term of at least this weight: context words alone ("buskarna", "lekplatsen",
@@ -208,7 +211,8 @@ class Classifier:
         # Both models read the same n-grams; a text's are extracted once, only if a model is asked at all.
         extracted: dict[str, set[str]] = {}
         decision = self._close_call(text, decision, extracted)
-        decision = self._second_opinion(lang_text, len(lang_tokens), lang, decision, cue_scores, extracted)
+        worded = any(term not in _SHAPE_TERMS for cue in SHORT_CUES for term in cue_terms.get(cue, ()))
+        decision = self._second_opinion(lang_text, len(lang_tokens), lang, decision, cue_scores, extracted, worded)
         if decision.intent == Intent.NEIGHBOURHOOD_WATCH and themes:
             themes = _background_themes(themes, kept, sentences, theme_scores, theme_terms)
         if self._theme_model is not None:  # after the intent: it never changes the intent or an emergency
@@ -279,7 +283,7 @@ class Classifier:
                               {**decision.scores, "intent_model": round(margin, 1)}, reasons)
 
     def _second_opinion(self, text: str, words: int, lang: str, decision: IntentDecision,
-                        cues: dict[str, float], extracted: dict[str, set[str]]) -> IntentDecision:
+                        cues: dict[str, float], extracted: dict[str, set[str]], worded: bool = True) -> IntentDecision:
         """The emergency model (``booster``), asked only when the rules said neither emergency nor neighbourhood watch
         and saw no strong sign that rules it out; beside a weak one (under STRONG_CUE) it must reach
         OVERRIDE_LOG_ODDS instead of BOOST_LOG_ODDS.
@@ -288,7 +292,8 @@ class Classifier:
         happened is no evidence that it is happening now ("Kvarnvägen i Rabbalshede", an answer in the
         grannsamverkan flow, must not look like the emergencies that named Rabbalshede), and a message of a
         few words leaves the model little to go on: under MODEL_MIN_WORDS it is asked only when the rules saw a
-        danger, urgent or now cue (round 26). In a language it has few examples of it must reach OVERRIDE_LOG_ODDS.
+        danger, urgent or now cue (round 26) in its words or emoji (``worded``), not only in "!!" or capitals (round
+        29). In a language it has few examples of it must reach OVERRIDE_LOG_ODDS.
         """
         # Not where the rules heard a wish to join neighbourhood watch: of 20,381 corpus messages the model made two of
         # those emergencies ("хочемо приєднатися до групи сусідського нагляду"), both wrong, and none right (round 27).
@@ -296,7 +301,7 @@ class Classifier:
                 or words < SHORT_MIN_WORDS):
             return decision
         short = words < MODEL_MIN_WORDS
-        if short and not any(cues.get(c, 0.0) > 0 for c in SHORT_CUES):
+        if short and not (worded and any(cues.get(c, 0.0) > 0 for c in SHORT_CUES)):
             return decision  # a few words and no sign of an incident: fragments of noise must not speak alone
         # In a language it has few examples of, only a model this sure speaks.
         unsure_ground = not self._booster.knows(lang)

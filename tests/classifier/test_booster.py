@@ -91,13 +91,14 @@ def test_in_a_language_it_has_seen_little_of_only_a_sure_model_speaks(profile: P
 
 
 def test_a_short_message_gets_the_models_word_only_beside_a_rule_cue(profile: Profile) -> None:
-    """Round 26: under MODEL_MIN_WORDS words the model speaks only where the rules saw a danger, urgent or now cue."""
+    """Round 26: under MODEL_MIN_WORDS words the model speaks only where the rules saw a danger, urgent or now cue;
+    round 29: in the message's words or emoji ("!!" alone is no cue: tests/classifier/test_round29_kinds.py)."""
     model = EmergencyModel.trained([(t, True) for t in EMERGENCIES] + [(t, False) for t in OTHERS],
                                    languages=frozenset({"sv"}))
     classifier = Classifier(profile, emergency_model=model)
     assert model.log_odds("zorblat vid hamnen") >= classifier_module.SHORT_LOG_ODDS
     assert classifier.classify("zorblat vid hamnen", "sv").intent != "emergency"
-    with_cue = classifier.classify("zorblat vid hamnen!!", "sv")  # "!!": an urgent cue of 0.2, too weak alone
+    with_cue = classifier.classify("zorblat vid hamnen nu", "sv")  # a bare "nu": a now cue of 0.15, too weak alone
     assert with_cue.intent == "emergency", with_cue.explain
     assert "statistical model" in with_cue.explain["intent"][0]
     assert classifier.classify("zorblat", "sv").intent != "emergency"  # one word: never

@@ -24,8 +24,8 @@ blind and joined in round 27 likewise; ``heldout45.jsonl`` to ``heldout48.jsonl`
 joined in round 28 likewise; ``heldout49.jsonl`` and ``heldout50.jsonl`` measured rounds 26 to 28 blind and joined in
 round 29 likewise; ``heldout51.jsonl`` and ``heldout52.jsonl`` measured rounds 26 to 29 blind and joined in round 30
 likewise; ``heldout53.jsonl`` and ``heldout54.jsonl`` measured rounds 28 to 30 blind and joined in round 31 likewise;
-``heldout56.jsonl`` measured rounds 30 and 31 blind and is not in HELD_OUT yet: it joins in the next round that
-retrains the models.
+``heldout55.jsonl`` and ``heldout56.jsonl`` measured rounds 30 and 31 blind and are not in HELD_OUT yet: they join in
+the next round that retrains the models.
 """
 
 from __future__ import annotations

@@ -60,8 +60,9 @@ class Row:
 class _Recording(Classifier):
     last: dict | None = None
 
-    def _second_opinion(self, text, words, lang, decision, cues, extracted, worded=True):  # type: ignore[override]
-        self.last = {"words": words, "lang": lang, "cues": dict(cues), "worded": worded, "stripped": features(text),
+    def _second_opinion(self, text, words, lang, decision, cues, cue_terms, extracted):  # type: ignore[override]
+        self.last = {"words": words, "lang": lang, "cues": dict(cues), "worded": cm._worded(cue_terms),
+                     "stripped": features(text),
                      "rules": decision.intent == cm.Intent.EMERGENCY,
                      "watch": decision.intent == cm.Intent.NEIGHBOURHOOD_WATCH}
         return decision
@@ -155,10 +156,6 @@ for odds in (15.0, 25.0, 40.0):
 for odds in (8.0, 15.0, 25.0):
     GATES.append(Gate(f"shipped, unknown at >= 25, and 2-4 words with a cue at >= {odds:.0f}", override=25.0,
                       min_words=5, unknown_language=25.0, short=odds, short_needs_cue=True))
-# Round 27: the round-26 gate, which also overruled the rules' neighbourhood watch.
-GATES.append(Gate("round 26: shipped, and over neighbourhood watch", override=cm.OVERRIDE_LOG_ODDS,
-                  strong=cm.STRONG_CUE, min_words=cm.MODEL_MIN_WORDS, unknown_language=cm.OVERRIDE_LOG_ODDS,
-                  short=cm.SHORT_LOG_ODDS, short_needs_cue=True))
 # The operating point shipped (classifier.py): languages by counts, log-odds 25 or more speak beside cues under
 # 0.7, messages of MODEL_MIN_WORDS words or more (since the round-9 fix); since round 24 also, at 25 or more, a
 # language with too few examples; since round 26 messages of SHORT_MIN_WORDS words or more with a rule cue; since
@@ -168,6 +165,10 @@ SHIPPED = Gate("shipped: override >= 25 under 0.7, min words 5, unknown language
                override=cm.OVERRIDE_LOG_ODDS, strong=cm.STRONG_CUE, min_words=cm.MODEL_MIN_WORDS,
                unknown_language=cm.OVERRIDE_LOG_ODDS, short=cm.SHORT_LOG_ODDS, short_needs_cue=True,
                over_watch=False, cue_in_words=True)
+# Round 27: the round-26 gate, which also overruled the rules' neighbourhood watch (and, until round 29, took "!!" or
+# capitals as a short message's cue).
+GATES.append(replace(SHIPPED, name="round 26: shipped, and over neighbourhood watch", over_watch=True,
+                     cue_in_words=False))
 GATES.append(SHIPPED)
 
 

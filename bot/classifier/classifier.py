@@ -211,8 +211,7 @@ class Classifier:
         # Both models read the same n-grams; a text's are extracted once, only if a model is asked at all.
         extracted: dict[str, set[str]] = {}
         decision = self._close_call(text, decision, extracted)
-        worded = any(term not in _SHAPE_TERMS for cue in SHORT_CUES for term in cue_terms.get(cue, ()))
-        decision = self._second_opinion(lang_text, len(lang_tokens), lang, decision, cue_scores, extracted, worded)
+        decision = self._second_opinion(lang_text, len(lang_tokens), lang, decision, cue_scores, cue_terms, extracted)
         if decision.intent == Intent.NEIGHBOURHOOD_WATCH and themes:
             themes = _background_themes(themes, kept, sentences, theme_scores, theme_terms)
         if self._theme_model is not None:  # after the intent: it never changes the intent or an emergency
@@ -283,7 +282,8 @@ class Classifier:
                               {**decision.scores, "intent_model": round(margin, 1)}, reasons)
 
     def _second_opinion(self, text: str, words: int, lang: str, decision: IntentDecision,
-                        cues: dict[str, float], extracted: dict[str, set[str]], worded: bool = True) -> IntentDecision:
+                        cues: dict[str, float], cue_terms: dict[str, list[str]],
+                        extracted: dict[str, set[str]]) -> IntentDecision:
         """The emergency model (``booster``), asked only when the rules said neither emergency nor neighbourhood watch
         and saw no strong sign that rules it out; beside a weak one (under STRONG_CUE) it must reach
         OVERRIDE_LOG_ODDS instead of BOOST_LOG_ODDS.
@@ -292,7 +292,7 @@ class Classifier:
         happened is no evidence that it is happening now ("Kvarnvägen i Rabbalshede", an answer in the
         grannsamverkan flow, must not look like the emergencies that named Rabbalshede), and a message of a
         few words leaves the model little to go on: under MODEL_MIN_WORDS it is asked only when the rules saw a
-        danger, urgent or now cue (round 26) in its words or emoji (``worded``), not only in "!!" or capitals (round
+        danger, urgent or now cue (round 26) in its words or emoji (``_worded``), not only in "!!" or capitals (round
         29). In a language it has few examples of it must reach OVERRIDE_LOG_ODDS.
         """
         # Not where the rules heard a wish to join neighbourhood watch: of 20,381 corpus messages the model made two of
@@ -301,7 +301,7 @@ class Classifier:
                 or words < SHORT_MIN_WORDS):
             return decision
         short = words < MODEL_MIN_WORDS
-        if short and not (worded and any(cues.get(c, 0.0) > 0 for c in SHORT_CUES)):
+        if short and not (_worded(cue_terms) and any(cues.get(c, 0.0) > 0 for c in SHORT_CUES)):
             return decision  # a few words and no sign of an incident: fragments of noise must not speak alone
         # In a language it has few examples of, only a model this sure speaks.
         unsure_ground = not self._booster.knows(lang)
@@ -520,6 +520,11 @@ class Classifier:
         words = [t.text for t in tokens if len(t.text) >= 3 and t.text.isalpha()]
         if len(words) >= 3 and sum(w.isupper() for w in words) >= 0.6 * len(words):
             add("urgent", 0.3, "CAPITALS")
+
+
+def _worded(cue_terms: dict[str, list[str]]) -> bool:
+    """Whether a danger, urgent or now cue was found in the message's words or emoji, not only in its shape."""
+    return any(term not in _SHAPE_TERMS for cue in SHORT_CUES for term in cue_terms.get(cue, ()))
 
 
 def _opens_asking(text: str) -> bool:

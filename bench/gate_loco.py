@@ -102,6 +102,10 @@ class Gate:
     short_needs_cue: bool = False  # round 26: a short message only with a danger, urgent or now cue of the rules
     over_watch: bool = True  # the model may overrule the rules' neighbourhood watch (not since round 27)
     cue_in_words: bool = False  # round 29: the short message's cue must come from its words or emoji
+    # Round 32: where the rules heard one of these cues at ASKED_CUE or more (a wish, a repair asked for, feedback),
+    # the model must reach ``asked_bar`` ("Snälla laga hålet i staketet" reached 9 after a retrain).
+    asked: tuple[str, ...] = ()
+    asked_bar: float = 0.0
 
     def allows(self, r: Row, model: EmergencyModel, odds: float) -> bool:
         if r.rules or (r.watch and not self.over_watch):
@@ -113,6 +117,8 @@ class Gate:
                 return False
             if self.short_needs_cue and self.cue_in_words and not r.worded:
                 return False
+        if odds < self.asked_bar and any(r.cues.get(c, 0.0) >= cm.ASKED_CUE for c in self.asked):
+            return False
         if self.languages == "old" and r.detected not in ("sv", "en", "no", "da", "de"):
             return False
         if self.languages == "min" and not model.knows(r.detected) and (
@@ -156,19 +162,27 @@ for odds in (15.0, 25.0, 40.0):
 for odds in (8.0, 15.0, 25.0):
     GATES.append(Gate(f"shipped, unknown at >= 25, and 2-4 words with a cue at >= {odds:.0f}", override=25.0,
                       min_words=5, unknown_language=25.0, short=odds, short_needs_cue=True))
-# The operating point shipped (classifier.py): languages by counts, log-odds 25 or more speak beside cues under
-# 0.7, messages of MODEL_MIN_WORDS words or more (since the round-9 fix); since round 24 also, at 25 or more, a
-# language with too few examples; since round 26 messages of SHORT_MIN_WORDS words or more with a rule cue; since
-# round 27 never over the rules' neighbourhood watch; since round 29 a short message's cue is in its words or emoji.
-SHIPPED = Gate("shipped: override >= 25 under 0.7, min words 5, unknown languages at >= 25, 2-4 words with a cue, "
-               "not over neighbourhood watch",
-               override=cm.OVERRIDE_LOG_ODDS, strong=cm.STRONG_CUE, min_words=cm.MODEL_MIN_WORDS,
-               unknown_language=cm.OVERRIDE_LOG_ODDS, short=cm.SHORT_LOG_ODDS, short_needs_cue=True,
-               over_watch=False, cue_in_words=True)
+# The operating point of round 31: languages by counts, log-odds 25 or more speak beside cues under 0.7, messages of
+# MODEL_MIN_WORDS words or more (since the round-9 fix); since round 24 also, at 25 or more, a language with too few
+# examples; since round 26 messages of SHORT_MIN_WORDS words or more with a rule cue; since round 27 never over the
+# rules' neighbourhood watch; since round 29 a short message's cue is in its words or emoji.
+ROUND_31 = Gate("round 31: override >= 25 under 0.7, min words 5, unknown languages at >= 25, 2-4 words with a cue, "
+                "not over neighbourhood watch",
+                override=cm.OVERRIDE_LOG_ODDS, strong=cm.STRONG_CUE, min_words=cm.MODEL_MIN_WORDS,
+                unknown_language=cm.OVERRIDE_LOG_ODDS, short=cm.SHORT_LOG_ODDS, short_needs_cue=True,
+                over_watch=False, cue_in_words=True)
 # Round 27: the round-26 gate, which also overruled the rules' neighbourhood watch (and, until round 29, took "!!" or
 # capitals as a short message's cue).
-GATES.append(replace(SHIPPED, name="round 26: shipped, and over neighbourhood watch", over_watch=True,
+GATES.append(replace(ROUND_31, name="round 26: round 31's, and over neighbourhood watch", over_watch=True,
                      cue_in_words=False))
+GATES.append(ROUND_31)
+for asked, odds in ((("wish", "maintenance"), 15.0), (("wish", "maintenance"), 25.0),
+                    (("wish", "maintenance", "feedback"), 25.0)):
+    GATES.append(replace(ROUND_31, name=f"round 31's, and {'/'.join(asked)} >= 0.5 needs >= {odds:.0f}", asked=asked,
+                         asked_bar=odds))
+# Shipped since round 32: round 31's, and beside a wish, a repair asked for or feedback the model must be surer.
+SHIPPED = replace(ROUND_31, name=f"shipped: round 31's, and {'/'.join(cm._ASKED)} >= {cm.ASKED_CUE} needs >= "
+                                 f"{cm.ASKED_LOG_ODDS:.0f}", asked=cm._ASKED, asked_bar=cm.ASKED_LOG_ODDS)
 GATES.append(SHIPPED)
 
 

@@ -70,6 +70,13 @@ MODEL_MIN_WORDS = 5
 SHORT_MIN_WORDS = 2
 SHORT_LOG_ODDS = 8.0
 SHORT_CUES = ("danger", "urgent", "now")
+# Round 32: where the rules heard a wish, a repair asked for or feedback at ASKED_CUE or more ("Snälla laga hålet i
+# staketet", which a retrained model put at 9), the model must reach ASKED_LOG_ODDS. Leave one corpus out over 50
+# sets (bench/gate_loco.py, "wish/maintenance/feedback >= 0.5 needs >= 15"): at 8 the same 601 emergencies added for
+# 200 false ones instead of 207; at 25 one emergency fewer.
+_ASKED = ("wish", "maintenance", "feedback")
+ASKED_CUE = 0.5
+ASKED_LOG_ODDS = 15.0
 # What the shape of a text adds to "urgent" ("!!", SHOUTING): no cue of its own for a short message ("svara på
 # mailen!!", round 29)
 _SHAPE_TERMS = frozenset({"!!", "CAPITALS"})
@@ -312,6 +319,8 @@ class Classifier:
         bar = OVERRIDE_LOG_ODDS if weak or unsure_ground else BOOST_LOG_ODDS
         if short:
             bar = max(bar, SHORT_LOG_ODDS)
+        if any(cues.get(c, 0.0) >= ASKED_CUE for c in _ASKED):
+            bar = max(bar, ASKED_LOG_ODDS)
         log_odds = self._booster.log_odds_of(_features(text, extracted))
         if log_odds < bar:
             return decision
@@ -406,9 +415,14 @@ class Classifier:
         then "det brinner med små lågor längs takfoten" or "he hasn't moved in the ten minutes I've been
         watching" (round 19). After the scene, a past in a sentence without a strong danger is background too; a
         habit told after it says the scene recurs and counts in full."""
+        counters = [m for m in matches if m.entry.group == "cue" and m.entry.weight < 0]
+        # a term that counter-evidence cancels (_combine) makes no scene either (round 32)
+        cancelled = {id(m) for m in matches for c in counters
+                     if c.entry.label == m.entry.label and m.first <= c.last and c.first <= m.last}
+
         def sentences_with(labels: tuple[str, ...], weight: float) -> set[int]:
             return {sentences[m.first] for m in matches if m.entry.group == "cue" and m.entry.label in labels
-                    and m.entry.weight >= weight}
+                    and m.entry.weight >= weight and id(m) not in cancelled}
 
         danger = sentences_with(("danger",), _PRESENT_DANGER)
         if not danger:  # most messages: nothing to put in the background of
@@ -430,6 +444,7 @@ class Classifier:
         # is the event's time, not background: its past counts in full.
         told_when = {sentences[m.first] for m in matches if m.entry.group == "cue" and m.entry.label == "dating"}
         result: list[Match] = []
+        told_before: dict[str, list[Match]] = {}
         for match in matches:
             label, where = match.entry.label, sentences[match.first]
             if (match.entry.weight > 0 and where not in told_when
@@ -445,8 +460,15 @@ class Classifier:
                                     pattern=f"{old.pattern} (background: {why})")
                     self._background[(id(old), before_scene)] = entry
                 match = Match(entry, match.first, match.last)
+                if before_scene:
+                    told_before.setdefault(label, []).append(match)
             result.append(match)
-        return result
+        # What is told before the scene counts once per kind, its strongest term: a letter's many "often",
+        # "usually" and "sometimes" are one background, and must not add up to a habit that outweighs the scene
+        # (round 32: three such terms reached 0.51).
+        dropped = {id(m) for told in told_before.values()
+                   for m in sorted(told, key=lambda m: (-m.entry.weight, m.first))[1:]}
+        return [m for m in result if id(m) not in dropped]
 
     def _language_sets(self, lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         """Which lexicons apply to text in ``lang``, its negation words, and its false friends."""

@@ -27,8 +27,8 @@ likewise; ``heldout53.jsonl`` and ``heldout54.jsonl`` measured rounds 28 to 30 b
 ``heldout55.jsonl`` and ``heldout56.jsonl`` measured rounds 30 and 31 blind and joined in round 32 likewise;
 ``heldout57.jsonl`` to ``heldout62.jsonl`` measured rounds 31 and 32 blind; the first four joined in round 33
 likewise, and ``heldout61.jsonl`` and ``heldout62.jsonl``, measured blind with round 33 too, are not in HELD_OUT yet:
-they join in the next round that retrains the models; so does ``heldout64.jsonl``, measured blind with rounds 32 and
-33.
+they join in the next round that retrains the models; so do ``heldout63.jsonl`` and ``heldout64.jsonl``, measured blind
+with rounds 32 and 33.
 """
 
 from __future__ import annotations

@@ -71,7 +71,7 @@ SHORT_MIN_WORDS = 2
 SHORT_LOG_ODDS = 8.0
 SHORT_CUES = ("danger", "urgent", "now")
 # Round 32: where the rules heard a wish, a repair asked for or feedback at ASKED_CUE or more ("Snälla laga hålet i
-# staketet", which a retrained model put at 9), the model must reach ASKED_LOG_ODDS. Leave one corpus out over 50
+# staketet", which a retrained model put at 9), the model must reach ASKED_LOG_ODDS. Leave one corpus out over 56
 # sets (bench/gate_loco.py, "wish/maintenance/feedback >= 0.5 needs >= 15"): at 8 the same 601 emergencies added for
 # 200 false ones instead of 207; at 25 one emergency fewer.
 _ASKED = ("wish", "maintenance", "feedback")

@@ -178,8 +178,8 @@ GATES.append(replace(ROUND_31, name="round 26: round 31's, and over neighbourhoo
 GATES.append(ROUND_31)
 for asked, odds in ((("wish", "maintenance"), 15.0), (("wish", "maintenance"), 25.0),
                     (("wish", "maintenance", "feedback"), 25.0)):
-    GATES.append(replace(ROUND_31, name=f"round 31's, and {'/'.join(asked)} >= 0.5 needs >= {odds:.0f}", asked=asked,
-                         asked_bar=odds))
+    GATES.append(replace(ROUND_31, name=f"round 31's, and {'/'.join(asked)} >= {cm.ASKED_CUE} needs >= {odds:.0f}",
+                         asked=asked, asked_bar=odds))
 # Shipped since round 32: round 31's, and beside a wish, a repair asked for or feedback the model must be surer.
 SHIPPED = replace(ROUND_31, name=f"shipped: round 31's, and {'/'.join(cm._ASKED)} >= {cm.ASKED_CUE} needs >= "
                                  f"{cm.ASKED_LOG_ODDS:.0f}", asked=cm._ASKED, asked_bar=cm.ASKED_LOG_ODDS)

@@ -415,10 +415,9 @@ class Classifier:
         then "det brinner med små lågor längs takfoten" or "he hasn't moved in the ten minutes I've been
         watching" (round 19). After the scene, a past in a sentence without a strong danger is background too; a
         habit told after it says the scene recurs and counts in full."""
-        counters = [m for m in matches if m.entry.group == "cue" and m.entry.weight < 0]
         # a term that counter-evidence cancels (_combine) makes no scene either (round 32)
-        cancelled = {id(m) for m in matches for c in counters
-                     if c.entry.label == m.entry.label and m.first <= c.last and c.first <= m.last}
+        cues = [m for m in matches if m.entry.group == "cue"]
+        cancelled = {id(cues[i]) for found in _cancellations(cues).values() for i in found}
 
         def sentences_with(labels: tuple[str, ...], weight: float) -> set[int]:
             return {sentences[m.first] for m in matches if m.entry.group == "cue" and m.entry.label in labels
@@ -751,6 +750,21 @@ def _surface(tokens: list[Token], match: Match) -> str:
     return " ".join(t.text for t in tokens[match.first:match.last + 1])
 
 
+def _cancellations(matches: list[Match]) -> dict[int, list[int]]:
+    """Counter-evidence on the same words: per term of negative weight that cancels anything, the indices (into
+    ``matches``) of the terms of its label, of positive weight, that it overlaps."""
+    found: dict[int, list[int]] = {}
+    for c, counter in enumerate(matches):
+        if counter.entry.weight >= 0:
+            continue
+        cancelled = [i for i, match in enumerate(matches)
+                     if match.entry.weight > 0 and match.entry.label == counter.entry.label
+                     and match.first <= counter.last and counter.first <= match.last]
+        if cancelled:
+            found[c] = cancelled
+    return found
+
+
 def _combine(matches: list[Match], tokens: list[Token], group: str,
              lang: str) -> tuple[dict[str, float], dict[str, list[str]], dict[str, float]]:
     """Noisy-OR per label over the positions where its terms matched (the strongest term per position).
@@ -761,16 +775,9 @@ def _combine(matches: list[Match], tokens: list[Token], group: str,
     navigatorn": a theft, so the smashing is not vandalism); a negative word term covering none does
     nothing. Also returns the strongest term weight per label."""
     mine = [m for m in matches if m.entry.group == group]
-    dropped: set[int] = set()  # indices into mine
-    cancelled_by: dict[int, str] = {}
-    for c, counter in enumerate(mine):
-        if counter.entry.weight >= 0:
-            continue
-        for i, match in enumerate(mine):
-            if (match.entry.weight > 0 and match.entry.label == counter.entry.label
-                    and match.first <= counter.last and counter.first <= match.last):
-                dropped.add(i)
-                cancelled_by[c] = _surface(tokens, counter)
+    cancels = _cancellations(mine)
+    dropped = {i for found in cancels.values() for i in found}  # indices into mine
+    cancelled_by = {c: _surface(tokens, mine[c]) for c in cancels}
     best: dict[str, dict[int, tuple[float, Match]]] = {}
     cancelled: dict[str, list[str]] = {}
     for i, match in enumerate(mine):

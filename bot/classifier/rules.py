@@ -138,9 +138,9 @@ def decide(cues: dict[str, float], themes: dict[str, float], features: Features,
                        f"now {now:.2f} [{terms('now')}], urgent {urgent:.2f} [{terms('urgent')}], "
                        f"crime themes {crime:.2f}, incident {incident:.2f}"
                        + (f", cry for help [{terms('cry')}]" if cry else ""))
-        if past or habit or hypothetical:
+        if past or habit or hypothetical or calm:
             reasons.append(f"damped by past {past:.2f} [{terms('past')}], habit {habit:.2f} [{terms('habit')}; "
-                           f"all the time: {terms('continuous')}], "
+                           f"all the time: {terms('continuous')}], calm {calm:.2f} [{terms('calm')}], "
                            f"hypothetical {hypothetical:.2f} [{terms('hypothetical')}; wish: {terms('wish')}; "
                            f"condition or hearsay: {terms('conditional')}; asking about reporting: "
                            f"{terms('asking')}]")
@@ -151,7 +151,7 @@ def decide(cues: dict[str, float], themes: dict[str, float], features: Features,
         reasons.append(f"not an emergency ({emergency:.2f} < {EMERGENCY_THRESHOLD}): danger {danger:.2f} "
                        f"[{terms('danger')}], now {now:.2f}, urgent {urgent:.2f}, past {past:.2f} "
                        f"[{terms('past')}], habit {habit:.2f} [{terms('habit')}; all the time: "
-                       f"{terms('continuous')}], calm {calm:.2f}, "
+                       f"{terms('continuous')}], calm {calm:.2f} [{terms('calm')}], "
                        f"hypothetical {hypothetical:.2f} [{terms('hypothetical')}; condition or hearsay: "
                        f"{terms('conditional')}; asking about reporting: {terms('asking')}]")
 

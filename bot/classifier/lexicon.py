@@ -52,7 +52,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import OSA, Indel
 
-from bot.classifier.text import Token, fold
+from bot.classifier.text import Token, fold, is_one_word
 from storage.vocabulary import THEMES
 
 EXACT, PREFIX, SUFFIX, INFIX, ANY, NUMBER = range(6)
@@ -204,6 +204,9 @@ def parse_pattern(pattern: str, where: str) -> tuple[tuple[Element, ...], bool, 
         core = word.strip("*")
         if not core or "*" in core or "=" in core:
             raise LexiconError(f"{where}: bad element {word!r} in {pattern!r}")
+        if not is_one_word(core):
+            raise LexiconError(f"{where}: {core!r} in {pattern!r} is not one word to the tokenizer, so it never "
+                               f"matches: write it as the words the text splits into (\"wrong way\", \"km h\")")
         kind = INFIX if starts and ends else SUFFIX if starts else PREFIX if ends else EXACT
         lower = core.casefold()
         folded = fold(lower)

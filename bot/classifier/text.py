@@ -54,6 +54,12 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def is_one_word(text: str) -> bool:
+    """Whether ``tokenize`` reads ``text`` as a single word: a lexicon term's word that is not ("wrong-way",
+    "km/h", "weiß,", an emoji) could never match, since the text it is meant for is split apart or dropped."""
+    return _TOKEN_RE.fullmatch(text) is not None
+
+
 def _spellings(word: str) -> tuple[str, str]:
     """The case-folded (NFC) and the diacritics-free spelling of a word as written."""
     if word.isascii():

@@ -115,3 +115,19 @@ def test_bad_combination_names_file_and_key():
         load_file("x.toml", 'lang = "sv"\n[combos.c]\nfirst = ["a"]\nsecond = ["b"]\n')
     with pytest.raises(LexiconError, match=r"combos\.c\.actor"):
         load_file("x.toml", 'lang = "sv"\n[combos.c]\nfirst = ["a"]\nsecond = ["b"]\nactor = 1\nburglary = 0.5\n')
+
+
+@pytest.mark.parametrize("term", ["wrong-way driver", "# km/h", "weiß, wo", "😂", "bankid:t"])
+def test_a_term_the_tokenizer_splits_is_refused(term):
+    # Text is split at hyphens, slashes, commas and colons and loses its emoji, so such a term could never match: the
+    # lexicon refuses it at load time instead of carrying it dead.
+    with pytest.raises(LexiconError, match=r"x\.toml: themes\.traffic.*not one word to the tokenizer"):
+        load_file("x.toml", f'lang = "en"\n[themes.traffic]\n"{term}" = 0.5\n')
+    with pytest.raises(LexiconError, match=r"x\.toml: combos\.c\.first.*not one word to the tokenizer"):
+        load_file("x.toml", f'lang = "en"\n[combos.c]\nfirst = ["{term}"]\nsecond = ["b"]\ntraffic = 0.5\n')
+
+
+def test_the_words_a_split_term_is_written_as_match(clf):
+    # "wrong-way driver" was such a dead term; written as its words it is heard, and the officer sees it
+    explained = clf.classify("a wrong-way driver on the E6", "en").explain["themes"]["traffic"]
+    assert any(term.startswith("wrong way driver ~ wrong way driver") for term in explained), explained

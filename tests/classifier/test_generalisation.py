@@ -131,3 +131,10 @@ def test_the_words_a_split_term_is_written_as_match(clf):
     # "wrong-way driver" was such a dead term; written as its words it is heard, and the officer sees it
     explained = clf.classify("a wrong-way driver on the E6", "en").explain["themes"]["traffic"]
     assert any(term.startswith("wrong way driver ~ wrong way driver") for term in explained), explained
+
+
+def test_the_calm_terms_that_damp_an_emergency_are_named(clf):
+    # the officer sees why a danger told was not made an emergency, as for the past and habit terms
+    result = clf.classify("haha han trillade i vattnet", "sv")
+    assert result.intent != "emergency"
+    assert any("calm 0.80 [haha ~ haha" in reason for reason in result.explain["intent"]), result.explain["intent"]

@@ -275,6 +275,10 @@ def _load_combo(name: str, lang: str, combo_name: str, table: object) -> tuple[C
         patterns = table.get(side)
         if not isinstance(patterns, list) or not patterns or not all(isinstance(p, str) for p in patterns):
             raise LexiconError(f"{where}.{side}: expected a non-empty list of patterns")
+        # as TOML refuses a key twice in a table: a pattern twice in a list is a slip, and would be matched twice
+        if len(set(patterns)) < len(patterns):
+            twice = next(pattern for i, pattern in enumerate(patterns) if pattern in patterns[:i])
+            raise LexiconError(f"{where}.{side}: {twice!r} is listed twice")
         for pattern in patterns:
             elements, initial, _ = parse_pattern(pattern, f"{where}.{side}.{pattern!r}")
             parts.append(Entry(pattern, lang, group, combo_id, 1.0, elements, initial, False))

@@ -113,6 +113,8 @@ def test_bad_combination_names_file_and_key():
         load_file("x.toml", 'lang = "sv"\n[combos.c]\nfirst = ["a"]\nsecond = ["b"]\nwithin = 99\nburglary = 0.5\n')
     with pytest.raises(LexiconError, match=r"combos\.c: names no label"):
         load_file("x.toml", 'lang = "sv"\n[combos.c]\nfirst = ["a"]\nsecond = ["b"]\n')
+    with pytest.raises(LexiconError, match=r"combos\.c\.first: 'a' is listed twice"):
+        load_file("x.toml", 'lang = "sv"\n[combos.c]\nfirst = ["a", "b", "a"]\nsecond = ["c"]\nburglary = 0.5\n')
     with pytest.raises(LexiconError, match=r"combos\.c\.actor"):
         load_file("x.toml", 'lang = "sv"\n[combos.c]\nfirst = ["a"]\nsecond = ["b"]\nactor = 1\nburglary = 0.5\n')
 

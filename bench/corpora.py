@@ -30,7 +30,8 @@ likewise; ``heldout61.jsonl`` to ``heldout64.jsonl`` (the last two measured roun
 rounds 31 to 33) joined in round 34 likewise; ``heldout65.jsonl`` to ``heldout68.jsonl``, measured blind with rounds
 33 and 34, joined in round 35 likewise; ``heldout69.jsonl`` to ``heldout72.jsonl``, measured blind with rounds 34 and
 35, joined in round 36 likewise; ``heldout73.jsonl`` to ``heldout76.jsonl``, measured blind with rounds 35 and 36,
-are not in HELD_OUT yet: they join in the next round that retrains the models.
+joined in round 37 likewise; ``heldout77.jsonl`` to ``heldout80.jsonl``, measured blind with rounds 36 and 37, are not
+in HELD_OUT yet: they join in the next round that retrains the models.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ from typing import Any
 
 DATA = Path(__file__).resolve().parent / "data" / "classifier"
 TUNE = "tune.jsonl"
-HELD_OUT = tuple(f"heldout{n}.jsonl" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72))
+HELD_OUT = tuple(f"heldout{n}.jsonl" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76))
 TRAINING = (TUNE, *HELD_OUT)
 
 

@@ -14,6 +14,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import lru_cache
 from operator import itemgetter
 
 NGRAMS = (3, 4, 5)
@@ -76,7 +77,14 @@ def strongest_words(text: str, weight_of: Callable[[str], float], most: int = 3)
     """The words of ``text`` whose features weigh most (positive weights only): what the officer is shown."""
     weighed = {}
     for word in text.split():
-        weight = math.fsum(weight_of(f) for f in features(word))  # exactly rounded: set order cannot matter
+        weight = math.fsum(map(weight_of, _word_features(word)))  # exactly rounded: set order cannot matter
         if weight > 0:
             weighed[word.strip(".,!?:;\"'()")] = weight
     return tuple(sorted(weighed, key=weighed.__getitem__, reverse=True)[:most])
+
+
+@lru_cache(maxsize=8192)
+def _word_features(word: str) -> frozenset[str]:
+    """``features`` of one word, kept for the words seen most: every explanation of a model's call weighs each word
+    of its message, and most words recur from message to message (a cache per word, not per text)."""
+    return frozenset(features(word))

@@ -3,10 +3,8 @@ alone: what a kind's fix is about). Every case here is classified wrongly by rou
 
 from __future__ import annotations
 
-import pytest
-
 from bot.classifier import Classifier
-from tests.classifier.kinds import cases, labels
+from tests.classifier.kinds import kind_test
 
 # kind -> (text, Telegram language code, expected intent, or "not emergency")
 INTENT_KINDS = {
@@ -77,10 +75,7 @@ GUARDS = {
 }
 
 
-@pytest.mark.parametrize(("text", "code", "expected"), cases(INTENT_KINDS, THEME_KINDS, GUARDS))
-def test_round19_kind(rules_only: Classifier, text: str, code: str, expected: str) -> None:
-    result = rules_only.classify(text, code)
-    assert expected in labels(result), result.explain
+test_round19_kind = kind_test(INTENT_KINDS, THEME_KINDS, GUARDS)
 
 
 def test_the_explanation_says_what_was_told_before_the_scene(rules_only: Classifier) -> None:

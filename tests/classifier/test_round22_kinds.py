@@ -3,10 +3,7 @@ alone: what a kind's fix is about). Every case here is classified wrongly by rou
 
 from __future__ import annotations
 
-import pytest
-
-from bot.classifier import Classifier
-from tests.classifier.kinds import cases, labels
+from tests.classifier.kinds import kind_test
 
 # kind -> (text, Telegram language code, expected intent, or "not emergency")
 INTENT_KINDS = {
@@ -59,7 +56,4 @@ INTENT_KINDS = {
 }
 
 
-@pytest.mark.parametrize(("text", "code", "expected"), cases(INTENT_KINDS))
-def test_round22_kind(rules_only: Classifier, text: str, code: str, expected: str) -> None:
-    result = rules_only.classify(text, code)
-    assert expected in labels(result), result.explain
+test_round22_kind = kind_test(INTENT_KINDS)

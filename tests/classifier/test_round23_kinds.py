@@ -4,10 +4,7 @@ rules; GUARDS were right before and must stay so."""
 
 from __future__ import annotations
 
-import pytest
-
-from bot.classifier import Classifier
-from tests.classifier.kinds import cases, labels
+from tests.classifier.kinds import kind_test
 
 # kind -> (text, Telegram language code, expected intent, theme, "not emergency" or "not <theme>")
 INTENT_KINDS = {
@@ -120,7 +117,4 @@ THEME_KINDS = {
 }
 
 
-@pytest.mark.parametrize(("text", "code", "expected"), cases(INTENT_KINDS, THEME_KINDS, GUARDS))
-def test_round23_kind(rules_only: Classifier, text: str, code: str, expected: str) -> None:
-    result = rules_only.classify(text, code)
-    assert expected in labels(result), result.explain
+test_round23_kind = kind_test(INTENT_KINDS, THEME_KINDS, GUARDS)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.classifier import Classifier
-from tests.classifier.kinds import cases, labels
+from tests.classifier.kinds import cases, kind_test
 
 # kind -> (text, Telegram language code, expected intent, "not emergency" or a theme)
 INTENT_KINDS = {
@@ -91,10 +91,7 @@ NO_PLACE = [
 ]
 
 
-@pytest.mark.parametrize(("text", "code", "expected"), cases(INTENT_KINDS, THEME_KINDS, GUARDS))
-def test_round25_kind(rules_only: Classifier, text: str, code: str, expected: str) -> None:
-    result = rules_only.classify(text, code)
-    assert expected in labels(result), result.explain
+test_round25_kind = kind_test(INTENT_KINDS, THEME_KINDS, GUARDS)
 
 
 @pytest.mark.parametrize(("text", "code", "expected"), cases(PLACE_KINDS))

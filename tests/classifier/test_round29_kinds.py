@@ -4,11 +4,9 @@ case of MODEL_KINDS by round 28's shipped classifier; GUARDS were right before a
 
 from __future__ import annotations
 
-import pytest
-
 from bot.classifier import Classifier
 from bot.classifier.booster import EmergencyModel
-from tests.classifier.kinds import cases, labels
+from tests.classifier.kinds import kind_test
 
 # kind -> (text, Telegram language code, expected intent, "not emergency" or a theme)
 INTENT_KINDS = {
@@ -40,16 +38,10 @@ MODEL_KINDS = {
 }
 
 
-@pytest.mark.parametrize(("text", "code", "expected"), cases(INTENT_KINDS, GUARDS))
-def test_round29_kind(rules_only: Classifier, text: str, code: str, expected: str) -> None:
-    result = rules_only.classify(text, code)
-    assert expected in labels(result), result.explain
+test_round29_kind = kind_test(INTENT_KINDS, GUARDS)
 
 
-@pytest.mark.parametrize(("text", "code", "expected"), cases(MODEL_KINDS))
-def test_round29_model_kind(clf: Classifier, text: str, code: str, expected: str) -> None:
-    result = clf.classify(text, code)
-    assert expected in labels(result), result.explain
+test_round29_model_kind = kind_test(MODEL_KINDS, classifier="clf")
 
 
 def test_a_short_message_needs_a_cue_in_its_words_not_only_exclamation_marks(profile) -> None:

@@ -4,10 +4,7 @@ were right before and must stay so."""
 
 from __future__ import annotations
 
-import pytest
-
-from bot.classifier import Classifier
-from tests.classifier.kinds import cases, labels
+from tests.classifier.kinds import kind_test
 
 # kind -> (text, Telegram language code, expected intent, "not emergency" or a theme)
 INTENT_KINDS = {
@@ -67,13 +64,7 @@ MODEL_KINDS = {
 }
 
 
-@pytest.mark.parametrize(("text", "code", "expected"), cases(MODEL_KINDS))
-def test_round30_model_kind(clf: Classifier, text: str, code: str, expected: str) -> None:
-    result = clf.classify(text, code)
-    assert expected in labels(result), result.explain
+test_round30_model_kind = kind_test(MODEL_KINDS, classifier="clf")
 
 
-@pytest.mark.parametrize(("text", "code", "expected"), cases(INTENT_KINDS, GUARDS))
-def test_round30_kind(rules_only: Classifier, text: str, code: str, expected: str) -> None:
-    result = rules_only.classify(text, code)
-    assert expected in labels(result), result.explain
+test_round30_kind = kind_test(INTENT_KINDS, GUARDS)

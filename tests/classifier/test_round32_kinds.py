@@ -9,7 +9,7 @@ import pytest
 import bot.classifier.classifier as classifier_module
 from bot.classifier import Classifier
 from bot.classifier.booster import EmergencyModel
-from tests.classifier.kinds import cases, labels
+from tests.classifier.kinds import kind_test
 
 # kind -> (text, Telegram language code, expected intent, "not emergency" or a theme)
 INTENT_KINDS = {
@@ -99,10 +99,7 @@ GUARDS = {
 }
 
 
-@pytest.mark.parametrize(("text", "code", "expected"), cases(INTENT_KINDS, GUARDS))
-def test_round32_kind(rules_only: Classifier, text: str, code: str, expected: str) -> None:
-    result = rules_only.classify(text, code)
-    assert expected in labels(result), result.explain
+test_round32_kind = kind_test(INTENT_KINDS, GUARDS)
 
 
 @pytest.mark.parametrize(("others_with_the_word", "asked_is_emergency"), [(20, False), (14, True)])

@@ -4,10 +4,7 @@ so."""
 
 from __future__ import annotations
 
-import pytest
-
-from bot.classifier import Classifier
-from tests.classifier.kinds import cases, labels
+from tests.classifier.kinds import kind_test
 
 # kind -> (text, Telegram language code, expected intent, "not emergency" or a theme)
 INTENT_KINDS = {
@@ -117,7 +114,4 @@ GUARDS = {
 }
 
 
-@pytest.mark.parametrize(("text", "code", "expected"), cases(INTENT_KINDS, GUARDS))
-def test_round34_kind(rules_only: Classifier, text: str, code: str, expected: str) -> None:
-    result = rules_only.classify(text, code)
-    assert expected in labels(result), result.explain
+test_round34_kind = kind_test(INTENT_KINDS, GUARDS)
